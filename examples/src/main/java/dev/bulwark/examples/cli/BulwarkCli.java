@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = BulwarkCli.Version.class,
         description = "Bulwark: security building blocks for JVM services.",
-        subcommands = {KeysCommand.class})
+        subcommands = {DemoCommand.class, KeysCommand.class})
 public final class BulwarkCli implements Runnable {
 
     /** Exit code of a successful or valid run. */
@@ -37,14 +37,7 @@ public final class BulwarkCli implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        int code = run(CliIo.system(), args);
-        if (code != OK || !isDemo(args)) {
-            System.exit(code);
-        }
-    }
-
-    private static boolean isDemo(String[] args) {
-        return args.length > 0 && args[0].equals("demo");
+        System.exit(run(CliIo.system(), args));
     }
 
     /**
