@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Secret comparison: Bulwark's constant-time {@code Secret.equals} against the JDK's constant-time
- * {@code MessageDigest.isEqual} (the peer and floor: Secret delegates to it) and the early-exit
- * {@code Arrays.equals} (fast but leaks the position of the first difference through timing).
+ * Secret comparison: Bulwark's constant-time {@code Secret.equals} and {@code ConstantTime.equals} against
+ * the JDK's constant-time {@code MessageDigest.isEqual} (the peer) and the early-exit {@code Arrays.equals}
+ * (the floor: fast, but it leaks the position of the first difference through timing).
  *
  * <p>{@code diffAt} places the single differing byte at the start, middle or end (or nowhere): the
  * constant-time variants should not care, {@code Arrays.equals} visibly does.
@@ -60,6 +60,11 @@ public class SecretBenchmark {
     @Benchmark
     public boolean bulwark_equals() {
         return sa.equals(sb);
+    }
+
+    @Benchmark
+    public boolean bulwark_constantTimeEquals() {
+        return dev.bulwark.core.ConstantTime.equals(a, b);
     }
 
     @Benchmark

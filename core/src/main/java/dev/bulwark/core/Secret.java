@@ -2,7 +2,6 @@ package dev.bulwark.core;
 
 import com.google.common.io.BaseEncoding;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -18,7 +17,7 @@ import javax.security.auth.Destroyable;
  *   <li>Defensive copies in and out: the caller's array is copied on creation, and {@link #bytes()} returns
  *       a fresh copy each call. Reading the value is an explicit, greppable call ({@link #bytes()} or
  *       {@link #utf8()}).</li>
- *   <li>{@link #equals(Object)} compares in constant time for equal lengths ({@link MessageDigest#isEqual});
+ *   <li>{@link #equals(Object)} compares in constant time for equal lengths ({@link ConstantTime#equals});
  *       {@link #hashCode()} depends only on the length, so it reveals nothing about the value.</li>
  *   <li>{@link #destroy()} zeroes the internal copy (best effort: the JVM may have moved or copied it);
  *       every later read throws {@link IllegalStateException}.</li>
@@ -194,7 +193,7 @@ public final class Secret implements Destroyable {
      */
     public boolean matches(byte[] candidate) {
         checkAlive();
-        return candidate != null && MessageDigest.isEqual(value, candidate);
+        return ConstantTime.equals(value, candidate);
     }
 
     /** Zeroes the internal copy; later reads throw {@link IllegalStateException}. */
@@ -222,7 +221,7 @@ public final class Secret implements Destroyable {
         if (destroyed || other.destroyed) {
             return false;
         }
-        return MessageDigest.isEqual(value, other.value);
+        return ConstantTime.equals(value, other.value);
     }
 
     /** Depends on the length only, so that hash-based collections do not leak the value. */
