@@ -30,6 +30,10 @@ final class JettyHarness implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     JettyHarness(Filter... filters) throws Exception {
+        this(null, filters);
+    }
+
+    JettyHarness(HttpServlet app, Filter... filters) throws Exception {
         server = new Server();
         HttpConfiguration config = new HttpConfiguration();
         config.addCustomizer(new ForwardedRequestCustomizer());
@@ -41,7 +45,7 @@ final class JettyHarness implements AutoCloseable {
         for (Filter f : filters) {
             context.addFilter(new FilterHolder(f), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        context.addServlet(new ServletHolder(app != null ? app : new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -58,8 +62,13 @@ final class JettyHarness implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String... headers) throws Exception {
+        return send(method, path, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         if (headers.length > 0) {
             b.headers(headers);
         }
