@@ -12,7 +12,8 @@ import java.util.Optional;
  *     {@link #throttled()} is also true, a soft limit is exhausted and the host should degrade.</li>
  * <li>{@link #remaining()}: whole tokens left in the tightest bandwidth (after the request when allowed).</li>
  * <li>{@link #retryAfterNanos()}: 0 when allowed; when refused, the exact time after which every bandwidth
- *     would hold the cost ({@link #NEVER} when the cost exceeds a capacity).</li>
+ *     would hold the cost ({@link #NEVER} when the cost exceeds a capacity); when allowed but throttled, the
+ *     time after which the soft limit would admit the request.</li>
  * <li>{@link #resetNanos()}: time until every bandwidth is full again.</li>
  * <li>{@link #limit()}: the bandwidth that decided (the tightest when allowed, the one needing the longest
  *     wait when refused); {@code null} only when no bandwidth was involved ({@link RateLimitReason#KEY_TABLE_FULL}).</li>
@@ -60,9 +61,17 @@ public record RateDecision(boolean allowed, boolean throttled, long remaining, l
         return new RateDecision(false, false, remaining, retryAfterNanos, resetNanos, limit, reason);
     }
 
-    /** {@return a copy marked as allowed-but-throttled by a soft limit} */
+    /** {@return a copy of this soft-limit refusal as an allowed-but-throttled decision} */
     public RateDecision asThrottled() {
         return new RateDecision(true, true, remaining, retryAfterNanos, resetNanos, limit, RateLimitReason.SOFT_LIMIT);
+    }
+
+    /**
+     * @param reason the reason to report instead
+     * @return a copy with another reason (e.g. {@link RateLimitReason#BUDGET_EXHAUSTED})
+     */
+    public RateDecision withReason(RateLimitReason reason) {
+        return new RateDecision(allowed, throttled, remaining, retryAfterNanos, resetNanos, limit, reason);
     }
 
     /** {@return whether the request could ever succeed (false when its cost exceeds a capacity)} */
