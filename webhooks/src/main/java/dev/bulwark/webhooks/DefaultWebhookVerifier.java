@@ -74,7 +74,7 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
     @Override
     public VerifiedWebhook verify(WebhookRequest request) {
         Objects.requireNonNull(request, "request");
-        String eventId = null;
+        String eventId = impl.claimedEventId(request);
         try {
             byte[] body = request.rawBody();
             SchemeResult r = impl.verify(request, body, keys);

@@ -62,6 +62,11 @@ public final class GenericScheme implements SchemeImpl {
     }
 
     @Override
+    public String claimedEventId(WebhookRequest request) {
+        return idHeader == null ? null : Schemes.optional(request, idHeader);
+    }
+
+    @Override
     public Duration defaultTolerance() {
         return timestampHeader == null ? null : tolerance;
     }

@@ -43,6 +43,11 @@ public final class HubSignatureScheme implements SchemeImpl {
     }
 
     @Override
+    public String claimedEventId(WebhookRequest request) {
+        return idHeader == null ? null : Schemes.optional(request, idHeader);
+    }
+
+    @Override
     public Duration defaultTolerance() {
         return null;
     }

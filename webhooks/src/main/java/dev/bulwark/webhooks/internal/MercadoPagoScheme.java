@@ -47,6 +47,11 @@ public final class MercadoPagoScheme implements SchemeImpl {
     }
 
     @Override
+    public String claimedEventId(WebhookRequest request) {
+        return Schemes.optional(request, REQUEST_ID);
+    }
+
+    @Override
     public Duration defaultTolerance() {
         return Duration.ofMinutes(5);
     }

@@ -38,6 +38,16 @@ public interface SchemeImpl {
      */
     SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys);
 
+    /**
+     * The event id a request claims, before verification (for the audit trail of a rejection).
+     *
+     * @param request the request
+     * @return the claimed id, or {@code null}
+     */
+    default String claimedEventId(WebhookRequest request) {
+        return null;
+    }
+
     /** {@return whether the body is covered by the signature (all schemes but Mercado Pago)} */
     default boolean signsBody() {
         return true;

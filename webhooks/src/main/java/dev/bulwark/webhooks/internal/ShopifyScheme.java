@@ -36,6 +36,11 @@ public final class ShopifyScheme implements SchemeImpl {
     }
 
     @Override
+    public String claimedEventId(WebhookRequest request) {
+        return Schemes.optional(request, "X-Shopify-Webhook-Id");
+    }
+
+    @Override
     public Duration defaultTolerance() {
         return null;
     }

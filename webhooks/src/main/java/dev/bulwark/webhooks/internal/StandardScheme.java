@@ -63,6 +63,12 @@ public final class StandardScheme implements SchemeImpl {
     }
 
     @Override
+    public String claimedEventId(WebhookRequest request) {
+        String id = Schemes.optional(request, "webhook-id");
+        return id != null ? id : Schemes.optional(request, "svix-id");
+    }
+
+    @Override
     public Duration defaultTolerance() {
         return Duration.ofMinutes(5);
     }

@@ -50,6 +50,11 @@ public final class TwilioScheme implements SchemeImpl {
     }
 
     @Override
+    public String claimedEventId(WebhookRequest request) {
+        return Schemes.optional(request, "I-Twilio-Idempotency-Token");
+    }
+
+    @Override
     public Duration defaultTolerance() {
         return null;
     }
