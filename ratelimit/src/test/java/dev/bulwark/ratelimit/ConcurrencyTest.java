@@ -1,0 +1,84 @@
+package dev.bulwark.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** Threads hammering one bucket or one key (no sleeps, fixed or shared stepping time): no over-admission. */
+class ConcurrencyTest {
+
+    private static final int THREADS = 4;
+
+    private static long runThreads(int perThread, java.util.function.LongSupplier attempt) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicLong admitted = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            Thread th = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        admitted.addAndGet(attempt.getAsLong());
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        start.countDown();
+        for (Thread th : threads) {
+            th.join();
+        }
+        assertThat(errors).isEmpty();
+        return admitted.get();
+    }
+
+    @RepeatedTest(5)
+    void tokenBucket_fixedTime_admitsExactlyCapacity() throws Exception {
+        AtomicLong now = new AtomicLong(42);
+        TokenBucket b = TokenBucket.builder().timeSource(now::get)
+                .addLimit(Bandwidth.capacity(1_000).refillGreedy(1, Duration.ofSeconds(1)))
+                .addLimit(Bandwidth.capacity(5_000).refillGreedy(1, Duration.ofSeconds(1))).build();
+        long admitted = runThreads(20_000, () -> b.tryAcquire(1).allowed() ? 1 : 0);
+        assertThat(admitted).isEqualTo(1_000);
+        assertThat(b.availableTokens()).isZero();
+    }
+
+    @Test
+    void tokenBucket_steppingTime_neverExceedsConservationBound() throws Exception {
+        AtomicLong now = new AtomicLong();
+        TokenBucket b = TokenBucket.builder().timeSource(() -> now.addAndGet(1_000))
+                .addLimit(Bandwidth.capacity(50).refillGreedy(3, Duration.ofMillis(1))).build();
+        long admitted = runThreads(20_000, () -> b.tryAcquire(2).allowed() ? 2 : 0);
+        long elapsedNanos = now.get();
+        assertThat(admitted).isLessThanOrEqualTo(50 + 3 * elapsedNanos / 1_000_000L).isGreaterThan(50);
+    }
+
+    @RepeatedTest(3)
+    void keyedLimiter_hotKeyUnderEvictionChurn_admitsExactlyCapacity() throws Exception {
+        AtomicLong now = new AtomicLong();
+        KeyedRateLimiter limiter = KeyedRateLimiter.builder().timeSource(now::get).maxKeys(8)
+                .addLimit(Bandwidth.capacity(500).refillGreedy(1, Duration.ofDays(1))).build();
+        AtomicLong counter = new AtomicLong();
+        long admitted = runThreads(10_000, () -> {
+            long n = counter.incrementAndGet();
+            if (n % 3 == 0) {
+                // churn: one-off keys that fill the table and get swept once full again
+                limiter.tryAcquire("cold-" + n, 1);
+                return 0;
+            }
+            return limiter.tryAcquire("hot", 1).allowed() ? 1 : 0;
+        });
+        assertThat(admitted).isEqualTo(500);
+        assertThat(limiter.size()).isLessThanOrEqualTo(8);
+    }
+}

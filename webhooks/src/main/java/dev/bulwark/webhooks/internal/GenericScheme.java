@@ -1,0 +1,129 @@
+package dev.bulwark.webhooks.internal;
+
+import dev.bulwark.core.Secret;
+import dev.bulwark.webhooks.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.Mac;
+
+/**
+ * A configurable HMAC scheme: one header holding {@code prefix + encoded MAC} (several comma- or
+ * space-separated entries allowed), signing the body, or {@code timestamp + separator + body} when a
+ * timestamp header is configured.
+ */
+public final class GenericScheme implements SchemeImpl {
+
+    private final HmacKey.Algorithm algorithm;
+    private final String header;
+    private final boolean base64;
+    private final String prefix;
+    private final String timestampHeader;
+    private final byte[] separator;
+    private final String idHeader;
+    private final Duration tolerance;
+
+    /**
+     * @param algorithm hash function
+     * @param header the signature header
+     * @param base64 base64 (else hex)
+     * @param prefix text before the encoded MAC, possibly empty
+     * @param timestampHeader the signed-timestamp header, or {@code null}
+     * @param separator between timestamp and body
+     * @param idHeader the event id header, or {@code null}
+     * @param tolerance the default tolerance when there is a timestamp
+     */
+    public GenericScheme(HmacKey.Algorithm algorithm, String header, boolean base64, String prefix,
+            String timestampHeader, String separator, String idHeader, Duration tolerance) {
+        this.algorithm = algorithm;
+        this.header = header;
+        this.base64 = base64;
+        this.prefix = prefix;
+        this.timestampHeader = timestampHeader;
+        this.separator = separator.getBytes(StandardCharsets.UTF_8);
+        this.idHeader = idHeader;
+        this.tolerance = tolerance;
+    }
+
+    @Override
+    public String name() {
+        return "generic";
+    }
+
+    @Override
+    public HmacKey.Algorithm algorithm() {
+        return algorithm;
+    }
+
+    @Override
+    public byte[] deriveKey(Secret providerSecret) {
+        return providerSecret.bytes();
+    }
+
+    @Override
+    public String claimedEventId(WebhookRequest request) {
+        return idHeader == null ? null : Schemes.optional(request, idHeader);
+    }
+
+    @Override
+    public Duration defaultTolerance() {
+        return timestampHeader == null ? null : tolerance;
+    }
+
+    /**
+     * @param value the header value
+     * @return decoded signatures ({@code null} entries for undecodable ones)
+     */
+    public List<byte[]> parse(String value) {
+        List<byte[]> out = new ArrayList<>(1);
+        int wrongPrefix = 0;
+        for (String entry : value.split("[, ]")) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            if (!entry.startsWith(prefix)) {
+                wrongPrefix++;
+                continue;
+            }
+            String enc = entry.substring(prefix.length());
+            out.add(base64 ? Codecs.base64OrNull(enc) : Codecs.hexOrNull(enc));
+        }
+        if (out.isEmpty()) {
+            if (wrongPrefix > 0) {
+                throw Schemes.unsupported(header, "no entry starts with the configured prefix");
+            }
+            throw Schemes.malformed(header, "no signature");
+        }
+        return out;
+    }
+
+    @Override
+    public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
+        List<byte[]> candidates = parse(Schemes.required(request, header));
+        long seconds = SchemeResult.NO_TIMESTAMP;
+        byte[] tsBytes = null;
+        if (timestampHeader != null) {
+            String ts = Schemes.required(request, timestampHeader);
+            seconds = Schemes.epochSeconds(ts, timestampHeader, true);
+            tsBytes = ts.getBytes(StandardCharsets.US_ASCII);
+        }
+        byte[] hit = null;
+        for (HmacKey key : keys) {
+            Mac m = key.mac();
+            if (tsBytes != null) {
+                m.update(tsBytes);
+                m.update(separator);
+            }
+            m.update(body);
+            byte[] expected = m.doFinal();
+            if (hit == null) {
+                hit = Schemes.firstMatch(expected, candidates);
+            }
+        }
+        if (hit == null) {
+            throw Schemes.noMatch(name(), candidates.size(), keys.size());
+        }
+        return new SchemeResult(idHeader == null ? null : Schemes.optional(request, idHeader), false, seconds, hit);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.bulwark.webhooks.internal;
+
+import dev.bulwark.core.Secret;
+import dev.bulwark.webhooks.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import javax.crypto.Mac;
+
+/**
+ * Paddle Billing: {@code Paddle-Signature: ts=<seconds>;h1=<hex>[;h1=<hex>...]}, HMAC-SHA256 over
+ * {@code ts:body} with the notification destination's secret key as UTF-8; tolerance 5 seconds, as Paddle's
+ * SDKs use.
+ */
+public final class PaddleScheme implements SchemeImpl {
+
+    /** The shared instance. */
+    public static final PaddleScheme INSTANCE = new PaddleScheme();
+
+    static final String HEADER = "Paddle-Signature";
+
+    private PaddleScheme() {
+    }
+
+    @Override
+    public String name() {
+        return "paddle";
+    }
+
+    @Override
+    public HmacKey.Algorithm algorithm() {
+        return HmacKey.Algorithm.SHA256;
+    }
+
+    @Override
+    public byte[] deriveKey(Secret providerSecret) {
+        return providerSecret.bytes();
+    }
+
+    @Override
+    public Duration defaultTolerance() {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
+    public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
+        StripeScheme.Parsed p = StripeScheme.parse(Schemes.required(request, HEADER), HEADER, ';', "ts", "h1");
+        long seconds = Schemes.epochSeconds(p.timestamp(), HEADER, false);
+        byte[] tsBytes = p.timestamp().getBytes(StandardCharsets.US_ASCII);
+        byte[] hit = null;
+        for (HmacKey key : keys) {
+            Mac m = key.mac();
+            m.update(tsBytes);
+            m.update((byte) ':');
+            m.update(body);
+            byte[] expected = m.doFinal();
+            if (hit == null) {
+                hit = Schemes.firstMatch(expected, p.signatures());
+            }
+        }
+        if (hit == null) {
+            throw Schemes.noMatch(name(), p.signatures().size(), keys.size());
+        }
+        return new SchemeResult(null, false, seconds, hit);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.bulwark.webhooks.internal;
+
+import dev.bulwark.core.ConfigurationException;
+import dev.bulwark.core.Secret;
+import dev.bulwark.webhooks.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Mac;
+
+/**
+ * Standard Webhooks (and Svix, whose {@code svix-*} headers are accepted when the {@code webhook-*} ones are
+ * absent): HMAC-SHA256 over {@code id.timestamp.body}, {@code v1,<base64>} signatures separated by spaces,
+ * key = base64 decoding of the secret after {@code whsec_}.
+ */
+public final class StandardScheme implements SchemeImpl {
+
+    /** The shared instance. */
+    public static final StandardScheme INSTANCE = new StandardScheme();
+
+    private static final byte DOT = '.';
+
+    private StandardScheme() {
+    }
+
+    @Override
+    public String name() {
+        return "standard";
+    }
+
+    @Override
+    public HmacKey.Algorithm algorithm() {
+        return HmacKey.Algorithm.SHA256;
+    }
+
+    @Override
+    public byte[] deriveKey(Secret providerSecret) {
+        return decodeSecret(providerSecret);
+    }
+
+    /**
+     * @param whsec {@code whsec_<base64>} (prefix optional)
+     * @return the decoded key
+     * @throws ConfigurationException when it is not base64 or decodes to nothing
+     */
+    public static byte[] decodeSecret(Secret whsec) {
+        String s = whsec.utf8().strip();
+        if (s.startsWith("whsec_")) {
+            s = s.substring(6);
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("a Standard Webhooks secret must be whsec_ followed by base64");
+        }
+        if (key.length == 0) {
+            throw new ConfigurationException("a Standard Webhooks secret must not be empty");
+        }
+        return key;
+    }
+
+    @Override
+    public String claimedEventId(WebhookRequest request) {
+        String id = Schemes.optional(request, "webhook-id");
+        return id != null ? id : Schemes.optional(request, "svix-id");
+    }
+
+    @Override
+    public Duration defaultTolerance() {
+        return Duration.ofMinutes(5);
+    }
+
+    @Override
+    public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
+        String prefix = request.header("webhook-signature") != null || request.header("svix-signature") == null
+                ? "webhook-" : "svix-";
+        String id = Schemes.required(request, prefix + "id");
+        String ts = Schemes.required(request, prefix + "timestamp");
+        String sigHeader = Schemes.required(request, prefix + "signature");
+        long seconds = Schemes.epochSeconds(ts, prefix + "timestamp", false);
+        List<byte[]> candidates = parseSignatures(sigHeader, prefix + "signature");
+
+        byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
+        byte[] tsBytes = ts.getBytes(StandardCharsets.US_ASCII);
+        byte[] hit = null;
+        for (HmacKey key : keys) {
+            Mac m = key.mac();
+            m.update(idBytes);
+            m.update(DOT);
+            m.update(tsBytes);
+            m.update(DOT);
+            m.update(body);
+            byte[] expected = m.doFinal();
+            if (hit == null) {
+                hit = Schemes.firstMatch(expected, candidates);
+            }
+        }
+        if (hit == null) {
+            throw Schemes.noMatch(name(), candidates.size(), keys.size());
+        }
+        return new SchemeResult(id, true, seconds, hit);
+    }
+
+    /**
+     * Parses a space-separated list of {@code version,base64} entries.
+     *
+     * @param header the header value
+     * @param name the header name, for messages
+     * @return the decoded {@code v1} signatures ({@code null} entries for undecodable ones)
+     * @throws dev.bulwark.webhooks.WebhookVerificationException {@code UNSUPPORTED_VERSION} when there are
+     *     entries but none is {@code v1}, {@code MALFORMED_HEADER} when there are no entries
+     */
+    public static List<byte[]> parseSignatures(String header, String name) {
+        List<byte[]> out = new ArrayList<>(2);
+        int versioned = 0;
+        for (String entry : header.split(" ")) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int comma = entry.indexOf(',');
+            if (comma <= 0) {
+                continue;
+            }
+            versioned++;
+            if (entry.startsWith("v1,") && comma == 2) {
+                out.add(Codecs.base64OrNull(entry.substring(3)));
+            }
+        }
+        if (out.isEmpty()) {
+            if (versioned > 0) {
+                throw Schemes.unsupported(name, "no v1 signature among " + versioned + " entries");
+            }
+            throw Schemes.malformed(name, "expected space-separated v1,<base64> entries");
+        }
+        return out;
+    }
+}
