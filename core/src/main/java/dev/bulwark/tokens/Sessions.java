@@ -268,6 +268,14 @@ public final class Sessions {
         return store.purgeExpired(now, now.minus(idleTimeout));
     }
 
+    Optional<String> userOf(String handle) {
+        return store.find(handle).map(SessionRecord::userId);
+    }
+
+    boolean revokeHandle(String handle) {
+        return store.revoke(handle, clock.instant());
+    }
+
     /** {@return the configured absolute timeout} */
     public Duration absoluteTimeout() {
         return absoluteTimeout;
