@@ -89,14 +89,13 @@ public final class SigningKey {
         ConfigurationException.requireSet(secret, "HMAC secret");
         ConfigurationException.check(secret.length() >= 32,
                 "HS256 secret must be at least 256 bits (32 bytes), was " + secret.length() * 8 + " bits");
-        byte[] k = secret.bytes();
+        // Nimbus keeps a reference to the array it is given: each gets its own copy, never zeroed here.
         try {
-            return new SigningKey(kid, JwsAlgorithm.HS256, null, new MACSigner(k), new MACVerifier(k));
+            return new SigningKey(kid, JwsAlgorithm.HS256, null, new MACSigner(secret.bytes()),
+                    new MACVerifier(secret.bytes()));
         } catch (JOSEException e) {
             throw new ConfigurationException(dev.bulwark.core.CoreReason.INVALID_CONFIGURATION,
                     "HS256 secret rejected for kid " + kid, e);
-        } finally {
-            java.util.Arrays.fill(k, (byte) 0);
         }
     }
 
