@@ -62,7 +62,8 @@ public final class Hashes {
 
     /**
      * Whether {@code s} is strictly base64url without padding: only {@code [A-Za-z0-9_-]} and a length that
-     * is not 1 modulo 4. Nimbus' decoder skips illegal characters; this check runs first.
+     * is not 1 modulo 4, and canonical (the unused low bits of the last character are zero, so that one byte
+     * string has exactly one encoding). Nimbus' decoder skips illegal characters; this check runs first.
      *
      * @param s the text
      * @param from start index, inclusive
@@ -73,13 +74,28 @@ public final class Hashes {
         if ((to - from) % 4 == 1) {
             return false;
         }
+        int last = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!ok) {
+            int v = value(s.charAt(i));
+            if (v < 0) {
                 return false;
             }
+            last = v;
         }
-        return true;
+        int rem = (to - from) % 4;
+        return rem == 0 || rem == 2 && (last & 0x0f) == 0 || rem == 3 && (last & 0x03) == 0;
+    }
+
+    private static int value(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 }
