@@ -1,0 +1,270 @@
+package dev.bulwark.tokens;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.bulwark.core.ConfigurationException;
+import dev.bulwark.tokens.internal.Hashes;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A key ring for JWS: one primary key that signs, and older keys that still verify, each found by its
+ * {@code kid}. Rotation without downtime: publish the new key in the JWKS, make it primary with
+ * {@link #rotateTo(SigningKey)} (the old primary stays for verification), drop the old key with
+ * {@link #without(String)} once its tokens have expired.
+ *
+ * <p>Verification ({@link #verify(String)}) trusts nothing in the header: the key is looked up by
+ * {@code kid} in the pre-loaded ring (never fetched from {@code jku}/{@code x5u} or taken from an embedded
+ * {@code jwk}/{@code x5c}: such headers are rejected with {@link TokenReason#HEADER_NOT_ALLOWED}), and the
+ * header's {@code alg} must equal the algorithm bound to that key. Each segment must be strict base64url.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class SigningKeys {
+
+    /** Tokens longer than this are rejected as {@link TokenReason#MALFORMED} before any parsing. */
+    public static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+    private final SigningKey primary;
+    private final Map<String, SigningKey> keys;
+    private final SigningKey onlyKey;
+
+    private SigningKeys(SigningKey primary, Map<String, SigningKey> keys) {
+        this.primary = primary;
+        this.keys = Collections.unmodifiableMap(keys);
+        this.onlyKey = keys.size() == 1 ? keys.values().iterator().next() : null;
+    }
+
+    /**
+     * A ring with one primary signing key.
+     *
+     * @param primary the key that signs (must be able to sign)
+     * @param verifyOnly older keys that still verify
+     * @return the ring
+     * @throws ConfigurationException when kids repeat or the primary cannot sign
+     */
+    public static SigningKeys of(SigningKey primary, SigningKey... verifyOnly) {
+        ConfigurationException.requireSet(primary, "primary key");
+        ConfigurationException.check(primary.canSign(), "primary key " + primary.kid() + " cannot sign");
+        Map<String, SigningKey> m = new LinkedHashMap<>();
+        m.put(primary.kid(), primary);
+        for (SigningKey k : verifyOnly) {
+            ConfigurationException.requireSet(k, "verification key");
+            ConfigurationException.check(m.putIfAbsent(k.kid(), k) == null, "duplicate kid " + k.kid());
+        }
+        return new SigningKeys(primary, m);
+    }
+
+    /**
+     * A verify-only ring (a resource server holding the issuer's public keys). {@link #primary()} is
+     * {@code null} and signing throws.
+     *
+     * @param keys the verification keys, at least one
+     * @return the ring
+     */
+    public static SigningKeys verifyOnly(SigningKey... keys) {
+        ConfigurationException.check(keys.length > 0, "a verify-only key ring needs at least one key");
+        Map<String, SigningKey> m = new LinkedHashMap<>();
+        for (SigningKey k : keys) {
+            ConfigurationException.requireSet(k, "verification key");
+            ConfigurationException.check(k.canVerify(), "key " + k.kid() + " cannot verify");
+            ConfigurationException.check(m.putIfAbsent(k.kid(), k) == null, "duplicate kid " + k.kid());
+        }
+        return new SigningKeys(null, m);
+    }
+
+    /**
+     * A new ring where {@code next} signs and every current key still verifies.
+     *
+     * @param next the new primary
+     * @return the new ring (this one is unchanged)
+     */
+    public SigningKeys rotateTo(SigningKey next) {
+        List<SigningKey> rest = new ArrayList<>(keys.values());
+        return of(next, rest.toArray(new SigningKey[0]));
+    }
+
+    /**
+     * A new ring without the key {@code kid} (which must not be the primary).
+     *
+     * @param kid the key to drop
+     * @return the new ring
+     */
+    public SigningKeys without(String kid) {
+        ConfigurationException.check(primary == null || !primary.kid().equals(kid), "cannot drop the primary key " + kid);
+        Map<String, SigningKey> m = new LinkedHashMap<>(keys);
+        m.remove(kid);
+        ConfigurationException.check(!m.isEmpty(), "a key ring needs at least one key");
+        return new SigningKeys(primary, m);
+    }
+
+    /** {@return the signing key, or {@code null} for a verify-only ring} */
+    public SigningKey primary() {
+        return primary;
+    }
+
+    /** {@return every key by kid, in insertion order} */
+    public Map<String, SigningKey> keys() {
+        return keys;
+    }
+
+    /**
+     * The JWKS document of the public keys (RFC 7517), for {@code /.well-known/jwks.json}. HMAC and sign-only
+     * keys are not included; private parts never are.
+     *
+     * @return the JSON text {@code {"keys":[...]}}
+     */
+    public String jwksJson() {
+        List<JWK> list = new ArrayList<>();
+        for (SigningKey k : keys.values()) {
+            JWK j = k.publicJwk();
+            if (j != null) {
+                list.add(j);
+            }
+        }
+        return new JWKSet(list).toString(true);
+    }
+
+    /**
+     * Signs {@code payload} with the primary key as a compact JWS with headers {@code alg}, {@code kid} and,
+     * when given, {@code typ}.
+     *
+     * @param payload the payload bytes
+     * @param type the {@code typ} header, or {@code null}
+     * @return the compact serialization
+     * @throws ConfigurationException when the ring has no signing key
+     */
+    public String sign(byte[] payload, String type) {
+        ConfigurationException.check(primary != null, "this key ring is verify-only");
+        JWSHeader.Builder h = new JWSHeader.Builder(JWSAlgorithm.parse(primary.algorithm().headerName()))
+                .keyID(primary.kid());
+        if (type != null) {
+            h.type(new JOSEObjectType(type));
+        }
+        JWSObject jws = new JWSObject(h.build(), new Payload(payload));
+        try {
+            jws.sign(primary.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing with kid " + primary.kid() + " failed", e);
+        }
+        return jws.serialize();
+    }
+
+    /**
+     * Verifies a compact JWS: strict base64url segments, no untrusted header, a known {@code kid}, the
+     * {@code alg} bound to that key, a valid signature. Does not look at the payload.
+     *
+     * @param compact the compact serialization
+     * @return the verified JWS
+     * @throws TokenException with {@code MALFORMED}, {@code HEADER_NOT_ALLOWED}, {@code INVALID_KID},
+     *     {@code UNKNOWN_KID}, {@code ALG_NOT_ALLOWED} or {@code BAD_SIGNATURE}
+     */
+    public VerifiedJws verify(String compact) {
+        JWSObject jws = verifySigned(compact);
+        JOSEObjectType t = jws.getHeader().getType();
+        SigningKey key = keyFor(jws.getHeader().getKeyID());
+        return new VerifiedJws(key.kid(), key.algorithm(), t == null ? null : t.getType(), jws.getPayload().toBytes());
+    }
+
+    JWSObject verifySigned(String compact) {
+        if (compact == null || compact.isEmpty() || compact.length() > MAX_TOKEN_LENGTH) {
+            throw new TokenException(TokenReason.MALFORMED, "token is empty or longer than " + MAX_TOKEN_LENGTH + " characters");
+        }
+        int d1 = compact.indexOf('.');
+        int d2 = d1 < 0 ? -1 : compact.indexOf('.', d1 + 1);
+        if (d1 <= 0 || d2 < 0 || compact.indexOf('.', d2 + 1) >= 0) {
+            throw new TokenException(TokenReason.MALFORMED, "token is not a compact JWS of three segments");
+        }
+        if (!Hashes.isBase64Url(compact, 0, d1) || !Hashes.isBase64Url(compact, d1 + 1, d2)
+                || !Hashes.isBase64Url(compact, d2 + 1, compact.length()) || d2 + 1 == compact.length()) {
+            throw new TokenException(TokenReason.MALFORMED, "token segments must be non-empty unpadded base64url");
+        }
+        JWSObject jws;
+        try {
+            jws = JWSObject.parse(compact);
+        } catch (ParseException e) {
+            throw classifyParseFailure(compact.substring(0, d1));
+        }
+        JWSHeader header = jws.getHeader();
+        for (String p : header.getIncludedParams()) {
+            if (SigningKey.untrustedHeaders().contains(p)) {
+                throw new TokenException(TokenReason.HEADER_NOT_ALLOWED,
+                        "header parameter '" + p + "' is never trusted; keys come from the configured key ring");
+            }
+        }
+        SigningKey key = keyFor(header.getKeyID());
+        if (!key.algorithm().acceptsHeader(header.getAlgorithm().getName())) {
+            throw new TokenException(TokenReason.ALG_NOT_ALLOWED, "alg '" + safe(header.getAlgorithm().getName())
+                    + "' is not the algorithm " + key.algorithm().headerName() + " bound to kid " + key.kid());
+        }
+        if (!key.canVerify()) {
+            throw new TokenException(TokenReason.UNKNOWN_KID, "kid " + key.kid() + " is sign-only");
+        }
+        boolean ok;
+        try {
+            ok = jws.verify(key.verifier());
+        } catch (JOSEException | IllegalStateException e) {
+            ok = false;
+        }
+        if (!ok) {
+            throw new TokenException(TokenReason.BAD_SIGNATURE, "signature does not verify with kid " + key.kid());
+        }
+        return jws;
+    }
+
+    private SigningKey keyFor(String kid) {
+        if (kid == null) {
+            if (onlyKey != null) {
+                return onlyKey;
+            }
+            throw new TokenException(TokenReason.UNKNOWN_KID, "token has no kid and the key ring holds several keys");
+        }
+        if (!SigningKey.isValidKid(kid)) {
+            throw new TokenException(TokenReason.INVALID_KID, "kid must be 1 to 64 characters of [A-Za-z0-9._-]");
+        }
+        SigningKey key = keys.get(kid);
+        if (key == null) {
+            throw new TokenException(TokenReason.UNKNOWN_KID, "kid " + kid + " is not in the key ring");
+        }
+        return key;
+    }
+
+    private static TokenException classifyParseFailure(String encodedHeader) {
+        try {
+            Map<String, Object> h = JSONObjectUtils.parse(new Base64URL(encodedHeader).decodeToString());
+            Object alg = h.get("alg");
+            if (alg instanceof String && "none".equalsIgnoreCase((String) alg)) {
+                return new TokenException(TokenReason.ALG_NOT_ALLOWED, "alg '" + safe((String) alg) + "' is not allowed");
+            }
+        } catch (ParseException | RuntimeException ignored) {
+            // fall through: not even a JSON header
+        }
+        return new TokenException(TokenReason.MALFORMED, "token header or payload does not parse");
+    }
+
+    private static String safe(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String t = s.length() > 16 ? s.substring(0, 16) + "..." : s;
+        return t.replaceAll("[^A-Za-z0-9._+-]", "?");
+    }
+
+    /** {@return the kids and which is primary; never key material} */
+    @Override
+    public String toString() {
+        return "SigningKeys[primary=" + (primary == null ? null : primary.kid()) + ", kids=" + keys.keySet() + "]";
+    }
+}
