@@ -1,0 +1,64 @@
+package dev.bulwark.testkit.contracts;
+
+import dev.bulwark.core.testing.TestClock;
+import dev.bulwark.tokens.spi.ApiKeyStore;
+import dev.bulwark.tokens.spi.OneTimeTokenStore;
+import dev.bulwark.tokens.spi.RefreshTokenStore;
+import dev.bulwark.tokens.spi.SessionStore;
+import dev.bulwark.webhooks.InMemoryReplayGuard;
+import dev.bulwark.webhooks.ReplayGuard;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory implementations pass the same contracts as the Redis and PostgreSQL ones. */
+class InMemoryStoresContractTest {
+
+    @Nested
+    class Sessions extends SessionStoreContract {
+        private final SessionStore store = SessionStore.inMemory(10_000);
+
+        @Override
+        protected SessionStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyStoreContract {
+        private final ApiKeyStore store = ApiKeyStore.inMemory(10_000);
+
+        @Override
+        protected ApiKeyStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class RefreshTokens extends RefreshTokenStoreContract {
+        private final RefreshTokenStore store = RefreshTokenStore.inMemory(10_000);
+
+        @Override
+        protected RefreshTokenStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class OneTimeTokens extends OneTimeTokenStoreContract {
+        private final OneTimeTokenStore store = OneTimeTokenStore.inMemory(10_000);
+
+        @Override
+        protected OneTimeTokenStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Replay extends ReplayGuardContract {
+        private final ReplayGuard guard = InMemoryReplayGuard.create(10_000, new TestClock());
+
+        @Override
+        protected ReplayGuard guard() {
+            return guard;
+        }
+    }
+}
