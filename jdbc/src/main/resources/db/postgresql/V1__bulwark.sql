@@ -32,3 +32,64 @@ CREATE TRIGGER bulwark_audit_event_no_update BEFORE UPDATE OR DELETE ON bulwark_
 DROP TRIGGER IF EXISTS bulwark_audit_event_no_truncate ON bulwark_audit_event;
 CREATE TRIGGER bulwark_audit_event_no_truncate BEFORE TRUNCATE ON bulwark_audit_event
     FOR EACH STATEMENT EXECUTE FUNCTION bulwark_audit_event_append_only();
+
+-- Sessions (dev.bulwark.tokens.Sessions). The handle is base64url(SHA-256(sid)): the raw sid is never stored.
+CREATE TABLE IF NOT EXISTS bulwark_session (
+    handle       TEXT        PRIMARY KEY,
+    user_id      TEXT        NOT NULL,
+    org_id       TEXT,
+    device       TEXT,
+    roles        TEXT[]      NOT NULL DEFAULT '{}',
+    scopes       TEXT[]      NOT NULL DEFAULT '{}',
+    created_at   TIMESTAMPTZ NOT NULL,
+    last_used_at TIMESTAMPTZ NOT NULL,
+    expires_at   TIMESTAMPTZ NOT NULL,
+    revoked_at   TIMESTAMPTZ
+);
+CREATE INDEX IF NOT EXISTS bulwark_session_user       ON bulwark_session (user_id);
+CREATE INDEX IF NOT EXISTS bulwark_session_expires    ON bulwark_session (expires_at);
+CREATE INDEX IF NOT EXISTS bulwark_session_last_used  ON bulwark_session (last_used_at);
+
+-- "Sign out everywhere": tokens issued before valid_after are refused.
+CREATE TABLE IF NOT EXISTS bulwark_session_valid_after (
+    user_id     TEXT        PRIMARY KEY,
+    valid_after TIMESTAMPTZ NOT NULL
+);
+
+-- API keys (dev.bulwark.tokens.ApiKeys): only the SHA-256 hash and a display prefix, never the key.
+CREATE TABLE IF NOT EXISTS bulwark_api_key (
+    key_id         TEXT        PRIMARY KEY,
+    org_id         TEXT        NOT NULL,
+    name           TEXT,
+    display_prefix TEXT        NOT NULL,
+    hash           TEXT        NOT NULL,
+    scopes         TEXT[]      NOT NULL DEFAULT '{}',
+    created_at     TIMESTAMPTZ NOT NULL,
+    expires_at     TIMESTAMPTZ,
+    last_used_at   TIMESTAMPTZ,
+    revoked_at     TIMESTAMPTZ
+);
+CREATE INDEX IF NOT EXISTS bulwark_api_key_org ON bulwark_api_key (org_id);
+
+-- Refresh-token families (dev.bulwark.tokens.RefreshTokens): hashes only.
+CREATE TABLE IF NOT EXISTS bulwark_refresh_token (
+    token_hash        TEXT        PRIMARY KEY,
+    family_id         TEXT        NOT NULL,
+    state             TEXT        NOT NULL CHECK (state IN ('ACTIVE', 'ROTATED', 'REVOKED')),
+    created_at        TIMESTAMPTZ NOT NULL,
+    family_expires_at TIMESTAMPTZ NOT NULL,
+    rotated_at        TIMESTAMPTZ,
+    successor_hash    TEXT
+);
+CREATE INDEX IF NOT EXISTS bulwark_refresh_token_family  ON bulwark_refresh_token (family_id);
+CREATE INDEX IF NOT EXISTS bulwark_refresh_token_expires ON bulwark_refresh_token (family_expires_at);
+
+-- One-time tokens (magic links, email verification): hashes only; consumed with DELETE ... RETURNING.
+CREATE TABLE IF NOT EXISTS bulwark_one_time_token (
+    token_hash TEXT        PRIMARY KEY,
+    purpose    TEXT        NOT NULL,
+    subject    TEXT,
+    data       TEXT,
+    expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX IF NOT EXISTS bulwark_one_time_token_expires ON bulwark_one_time_token (expires_at);
