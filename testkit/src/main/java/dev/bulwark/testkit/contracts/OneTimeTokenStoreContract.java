@@ -72,7 +72,7 @@ public abstract class OneTimeTokenStoreContract {
         OneTimeTokenRecord dead = token(T0.minus(Duration.ofMinutes(1)));
         store().put(live);
         store().put(dead);
-        assertThat(store().purgeExpired(T0)).isGreaterThanOrEqualTo(1);
+        assertThat(store().purgeExpired(T0)).isNotNegative(); // stores with TTLs may have dropped it already
         assertThat(store().consume(dead.tokenHash())).isEmpty();
         assertThat(store().consume(live.tokenHash())).contains(live);
     }

@@ -111,7 +111,7 @@ public abstract class RefreshTokenStoreContract {
                 T0.minus(Duration.ofDays(40)), T0.minus(Duration.ofDays(10)), null, null);
         store().insert(live);
         store().insert(dead);
-        assertThat(store().purgeExpired(T0)).isGreaterThanOrEqualTo(1);
+        assertThat(store().purgeExpired(T0)).isNotNegative(); // stores with TTLs may have dropped it already
         assertThat(store().find(dead.tokenHash())).isEmpty();
         assertThat(store().find(live.tokenHash())).isPresent();
     }
