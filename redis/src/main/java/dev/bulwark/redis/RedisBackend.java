@@ -8,7 +8,9 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisHashAsyncCommands;
 import io.lettuce.core.api.async.RedisKeyAsyncCommands;
+import io.lettuce.core.api.async.RedisSetAsyncCommands;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.api.async.RedisStringAsyncCommands;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
@@ -49,6 +51,8 @@ public final class RedisBackend {
     private final RedisScriptingAsyncCommands<String, String> scripting;
     private final RedisStringAsyncCommands<String, String> strings;
     private final RedisKeyAsyncCommands<String, String> keys;
+    private final RedisHashAsyncCommands<String, String> hashes;
+    private final RedisSetAsyncCommands<String, String> sets;
     private final String prefix;
     private final long timeoutNanos;
 
@@ -56,6 +60,8 @@ public final class RedisBackend {
         this.scripting = b.scripting;
         this.strings = b.strings;
         this.keys = b.keys;
+        this.hashes = b.hashes;
+        this.sets = b.sets;
         this.prefix = b.prefix;
         this.timeoutNanos = b.timeout.toNanos();
     }
@@ -66,7 +72,8 @@ public final class RedisBackend {
      */
     public static Builder builder(StatefulRedisConnection<String, String> connection) {
         ConfigurationException.requireSet(connection, "connection");
-        return new Builder(connection.async(), connection.async(), connection.async());
+        var async = connection.async();
+        return new Builder(async, async, async, async, async);
     }
 
     /**
@@ -75,7 +82,8 @@ public final class RedisBackend {
      */
     public static Builder builder(StatefulRedisClusterConnection<String, String> connection) {
         ConfigurationException.requireSet(connection, "connection");
-        return new Builder(connection.async(), connection.async(), connection.async());
+        var async = connection.async();
+        return new Builder(async, async, async, async, async);
     }
 
     /** {@return the key prefix} */
@@ -160,6 +168,14 @@ public final class RedisBackend {
         return keys;
     }
 
+    RedisHashAsyncCommands<String, String> hashes() {
+        return hashes;
+    }
+
+    RedisSetAsyncCommands<String, String> sets() {
+        return sets;
+    }
+
     private <T> T await(RedisFuture<T> future) throws TimeoutException, ExecutionException {
         try {
             return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
@@ -188,14 +204,19 @@ public final class RedisBackend {
         private final RedisScriptingAsyncCommands<String, String> scripting;
         private final RedisStringAsyncCommands<String, String> strings;
         private final RedisKeyAsyncCommands<String, String> keys;
+        private final RedisHashAsyncCommands<String, String> hashes;
+        private final RedisSetAsyncCommands<String, String> sets;
         private String prefix = "bulwark";
         private Duration timeout = Duration.ofMillis(500);
 
         private Builder(RedisScriptingAsyncCommands<String, String> scripting,
-                RedisStringAsyncCommands<String, String> strings, RedisKeyAsyncCommands<String, String> keys) {
+                RedisStringAsyncCommands<String, String> strings, RedisKeyAsyncCommands<String, String> keys,
+                RedisHashAsyncCommands<String, String> hashes, RedisSetAsyncCommands<String, String> sets) {
             this.scripting = scripting;
             this.strings = strings;
             this.keys = keys;
+            this.hashes = hashes;
+            this.sets = sets;
         }
 
         /**

@@ -40,6 +40,14 @@ public final class LuaScript {
         }
     }
 
+    /**
+     * @param source a short script given inline
+     * @return the script
+     */
+    public static LuaScript of(String source) {
+        return new LuaScript(source);
+    }
+
     /** {@return the Lua source} */
     public String source() {
         return source;
