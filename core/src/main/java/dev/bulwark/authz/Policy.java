@@ -233,6 +233,9 @@ public final class Policy {
                 }
                 if (grant == null) {
                     grant = c.grantAny != null ? c.grantAny : owner ? c.grantOwn : null;
+                    if (grant != null && n == 1 && deny == null && !cr.hasDenies()) {
+                        return grant; // fast path: one role without denies, most specific applying grant
+                    }
                 }
                 if (notOwner == null && !owner) {
                     notOwner = c.notOwner;

@@ -21,6 +21,7 @@ public final class CompiledRole {
     private final Map<String, Map<String, Cell>> byResource;
     private final Map<String, Cell> starResource;
     private final Decision noGrant;
+    private final boolean hasDenies;
 
     /**
      * @param name the role's name
@@ -54,6 +55,7 @@ public final class CompiledRole {
                 c.denyAny = new Decision(false, AuthzReason.EXPLICIT_DENY, name, d.toString());
             }
         }
+        this.hasDenies = !denies.isEmpty();
         this.byResource = m;
         this.starResource = m.get(STAR);
     }
@@ -66,6 +68,11 @@ public final class CompiledRole {
     /** {@return the role's level} */
     public int level() {
         return level;
+    }
+
+    /** {@return whether the role has any effective deny} */
+    public boolean hasDenies() {
+        return hasDenies;
     }
 
     /** {@return the shared NO_GRANT decision naming this role} */
