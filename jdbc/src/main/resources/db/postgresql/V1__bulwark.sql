@@ -93,3 +93,16 @@ CREATE TABLE IF NOT EXISTS bulwark_one_time_token (
     expires_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX IF NOT EXISTS bulwark_one_time_token_expires ON bulwark_one_time_token (expires_at);
+
+-- Orgs and memberships (dev.bulwark.authz.spi.Memberships). A user may hold several roles in one org.
+CREATE TABLE IF NOT EXISTS bulwark_org (
+    org_id      TEXT PRIMARY KEY,
+    personal_of TEXT UNIQUE
+);
+CREATE TABLE IF NOT EXISTS bulwark_membership (
+    org_id  TEXT NOT NULL REFERENCES bulwark_org (org_id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    role    TEXT NOT NULL,
+    PRIMARY KEY (org_id, user_id, role)
+);
+CREATE INDEX IF NOT EXISTS bulwark_membership_user ON bulwark_membership (user_id);

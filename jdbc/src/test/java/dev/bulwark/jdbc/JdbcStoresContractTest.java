@@ -1,6 +1,8 @@
 package dev.bulwark.jdbc;
 
+import dev.bulwark.authz.spi.Memberships;
 import dev.bulwark.testkit.contracts.ApiKeyStoreContract;
+import dev.bulwark.testkit.contracts.MembershipsContract;
 import dev.bulwark.testkit.contracts.OneTimeTokenStoreContract;
 import dev.bulwark.testkit.contracts.RefreshTokenStoreContract;
 import dev.bulwark.testkit.contracts.SessionStoreContract;
@@ -26,7 +28,8 @@ class JdbcStoresContractTest {
         db = PostgresTestDatabase.create();
         JdbcSchema.apply(db.admin());
         db.exec("GRANT SELECT, INSERT, UPDATE, DELETE ON bulwark_session, bulwark_session_valid_after,"
-                + " bulwark_api_key, bulwark_refresh_token, bulwark_one_time_token TO " + db.appRole);
+                + " bulwark_api_key, bulwark_refresh_token, bulwark_one_time_token, bulwark_org, bulwark_membership TO "
+                + db.appRole);
     }
 
     @AfterAll
@@ -65,6 +68,26 @@ class JdbcStoresContractTest {
         @Override
         protected OneTimeTokenStore store() {
             return JdbcOneTimeTokenStore.create(db.app());
+        }
+    }
+
+    @Nested
+    class Orgs extends MembershipsContract {
+        private final JdbcMemberships memberships = JdbcMemberships.create(db.app());
+
+        @Override
+        protected Memberships memberships() {
+            return memberships;
+        }
+
+        @Override
+        protected void grant(String user, String org, String role) {
+            memberships.add(user, org, role);
+        }
+
+        @Override
+        protected void personal(String user, String org) {
+            memberships.personalOrg(user, org);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.bulwark.testkit.contracts;
 
+import dev.bulwark.authz.InMemoryMemberships;
+import dev.bulwark.authz.spi.Memberships;
 import dev.bulwark.core.testing.TestClock;
 import dev.bulwark.tokens.spi.ApiKeyStore;
 import dev.bulwark.tokens.spi.OneTimeTokenStore;
@@ -59,6 +61,26 @@ class InMemoryStoresContractTest {
         @Override
         protected ReplayGuard guard() {
             return guard;
+        }
+    }
+
+    @Nested
+    class Orgs extends MembershipsContract {
+        private final InMemoryMemberships memberships = InMemoryMemberships.create();
+
+        @Override
+        protected Memberships memberships() {
+            return memberships;
+        }
+
+        @Override
+        protected void grant(String user, String org, String role) {
+            memberships.add(user, org, role);
+        }
+
+        @Override
+        protected void personal(String user, String org) {
+            memberships.personalOrg(user, org);
         }
     }
 }
