@@ -34,9 +34,20 @@ final class JettyHarness implements AutoCloseable {
     }
 
     JettyHarness(HttpServlet app, Filter... filters) throws Exception {
+        this(true, app, filters);
+    }
+
+    /** A server that does not rewrite the request from {@code X-Forwarded-*} headers: the filter must decide. */
+    static JettyHarness direct(HttpServlet app, Filter... filters) throws Exception {
+        return new JettyHarness(false, app, filters);
+    }
+
+    private JettyHarness(boolean forwarded, HttpServlet app, Filter... filters) throws Exception {
         server = new Server();
         HttpConfiguration config = new HttpConfiguration();
-        config.addCustomizer(new ForwardedRequestCustomizer());
+        if (forwarded) {
+            config.addCustomizer(new ForwardedRequestCustomizer());
+        }
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
