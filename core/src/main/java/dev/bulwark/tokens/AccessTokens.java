@@ -42,7 +42,7 @@ import java.util.Set;
  *
  * <p>Default lifetime 30 minutes; 5 minutes is the documented short profile ({@link #SHORT_TTL}). Thread-safe.
  */
-public final class AccessTokens {
+public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifier {
 
     /** The {@code typ} of access tokens (RFC 9068). */
     public static final String TYPE = "at+jwt";
@@ -86,6 +86,7 @@ public final class AccessTokens {
      * @param claims who the token is for
      * @return the token
      */
+    @Override
     public IssuedToken issue(AccessTokenClaims claims) {
         return issue(claims, ttl);
     }
@@ -98,6 +99,7 @@ public final class AccessTokens {
      * @return the token
      * @throws IllegalArgumentException when the lifetime is out of range
      */
+    @Override
     public IssuedToken issue(AccessTokenClaims claims, Duration lifetime) {
         if (issuer == null || audience == null) {
             throw new IllegalStateException("this AccessTokens accepts any issuer/audience and cannot issue");
@@ -133,6 +135,7 @@ public final class AccessTokens {
      * @return the verified token
      * @throws TokenException with the reason of the first failed check
      */
+    @Override
     public VerifiedToken verify(String token) {
         try {
             return doVerify(token);
