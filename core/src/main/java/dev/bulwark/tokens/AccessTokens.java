@@ -150,15 +150,7 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         if (typ == null || !isAccessType(typ.getType())) {
             throw new TokenException(TokenReason.WRONG_TYPE, "typ must be " + TYPE + " for an access token");
         }
-        Map<String, Object> json;
-        try {
-            json = jws.getPayload().toJSONObject();
-        } catch (RuntimeException e) {
-            json = null;
-        }
-        if (json == null) {
-            throw new TokenException(TokenReason.MALFORMED, "payload is not a JSON object");
-        }
+        Map<String, Object> json = JsonClaims.parse(jws.getPayload().toBytes());
         Long exp = epochClaim(json, "exp");
         Long iat = epochClaim(json, "iat");
         String iss = stringClaim(json, "iss");

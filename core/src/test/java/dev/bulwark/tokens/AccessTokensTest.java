@@ -230,6 +230,9 @@ class AccessTokensTest {
         assertThat(reasonOf(Fixtures.craft(h, "not json", Fixtures.SECRET))).isEqualTo(TokenReason.MALFORMED);
         assertThat(reasonOf(Fixtures.craft(h, "{\"exp\":\"soon\"}", Fixtures.SECRET))).isEqualTo(TokenReason.MALFORMED);
         assertThat(reasonOf(Fixtures.craft(h, "[1,2]", Fixtures.SECRET))).isEqualTo(TokenReason.MALFORMED);
+        String dupSub = f.goodClaims(f.session("u1").sessionId()).build().toString().replaceFirst("\\{", "{\"sub\":\"admin\",");
+        assertThat(dupSub).contains("\"sub\":\"admin\"").contains("\"sub\":\"u1\"");
+        assertThat(reasonOf(Fixtures.craft(h, dupSub, Fixtures.SECRET))).isEqualTo(TokenReason.MALFORMED);
         assertThat(reasonOf(Fixtures.craft(h, f.goodClaims("s").build().toString().replace("\"aud\":\"" + Fixtures.AUD + "\"", "\"aud\":[1,2]"), Fixtures.SECRET)))
                 .isEqualTo(TokenReason.MALFORMED);
         assertThat(reasonOf(Fixtures.craft(h, f.goodClaims("s").claim("iat", 1e300).build().toString(), Fixtures.SECRET)))
