@@ -9,7 +9,6 @@ import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.core.RandomTokens;
 import dev.bulwark.tokens.internal.Audit;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +41,7 @@ import java.util.Set;
  *
  * <p>Default lifetime 30 minutes; 5 minutes is the documented short profile ({@link #SHORT_TTL}). Thread-safe.
  */
-public final class AccessTokens {
+public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifier {
 
     /** The {@code typ} of access tokens (RFC 9068). */
     public static final String TYPE = "at+jwt";
@@ -86,6 +85,7 @@ public final class AccessTokens {
      * @param claims who the token is for
      * @return the token
      */
+    @Override
     public IssuedToken issue(AccessTokenClaims claims) {
         return issue(claims, ttl);
     }
@@ -98,6 +98,7 @@ public final class AccessTokens {
      * @return the token
      * @throws IllegalArgumentException when the lifetime is out of range
      */
+    @Override
     public IssuedToken issue(AccessTokenClaims claims, Duration lifetime) {
         if (issuer == null || audience == null) {
             throw new IllegalStateException("this AccessTokens accepts any issuer/audience and cannot issue");
@@ -133,6 +134,7 @@ public final class AccessTokens {
      * @return the verified token
      * @throws TokenException with the reason of the first failed check
      */
+    @Override
     public VerifiedToken verify(String token) {
         try {
             return doVerify(token);
@@ -148,27 +150,18 @@ public final class AccessTokens {
         if (typ == null || !isAccessType(typ.getType())) {
             throw new TokenException(TokenReason.WRONG_TYPE, "typ must be " + TYPE + " for an access token");
         }
-        JWTClaimsSet claims;
-        try {
-            Map<String, Object> json = jws.getPayload().toJSONObject();
-            if (json == null) {
-                throw new TokenException(TokenReason.MALFORMED, "payload is not a JSON object");
-            }
-            claims = JWTClaimsSet.parse(json);
-        } catch (ParseException e) {
-            throw new TokenException(TokenReason.MALFORMED, "claims do not parse: a registered claim has the wrong type");
-        }
-        Date exp = claims.getExpirationTime();
-        Date iat = claims.getIssueTime();
-        String iss = claims.getIssuer();
-        List<String> aud = claims.getAudience();
-        String sub = claims.getSubject();
-        String jti = claims.getJWTID();
-        String sid = stringClaim(claims, "sid");
+        Map<String, Object> json = JsonClaims.parse(jws.getPayload().toBytes());
+        Long exp = epochClaim(json, "exp");
+        Long iat = epochClaim(json, "iat");
+        String iss = stringClaim(json, "iss");
+        List<String> aud = audience(json);
+        String sub = stringClaim(json, "sub");
+        String jti = stringClaim(json, "jti");
+        String sid = stringClaim(json, "sid");
         requireClaim(exp, "exp");
         requireClaim(iat, "iat");
         requireClaim(iss, "iss");
-        requireClaim(aud == null || aud.isEmpty() ? null : aud, "aud");
+        requireClaim(aud.isEmpty() ? null : aud, "aud");
         requireClaim(sub == null || sub.isEmpty() ? null : sub, "sub");
         requireClaim(sid == null || sid.isEmpty() ? null : sid, "sid");
         requireClaim(jti == null || jti.isEmpty() ? null : jti, "jti");
@@ -179,14 +172,14 @@ public final class AccessTokens {
             throw new TokenException(TokenReason.WRONG_AUDIENCE, "aud does not contain the configured audience");
         }
         long now = clock.instant().getEpochSecond();
-        long expS = exp.getTime() / 1000;
-        long iatS = iat.getTime() / 1000;
+        long expS = exp;
+        long iatS = iat;
         if (now >= expS + skewSeconds) {
             throw new TokenException(TokenReason.EXPIRED, "token expired at " + Instant.ofEpochSecond(expS));
         }
-        Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && now + skewSeconds < nbf.getTime() / 1000) {
-            throw new TokenException(TokenReason.NOT_YET_VALID, "token not valid before " + nbf.toInstant());
+        Long nbf = epochClaim(json, "nbf");
+        if (nbf != null && now + skewSeconds < nbf) {
+            throw new TokenException(TokenReason.NOT_YET_VALID, "token not valid before " + Instant.ofEpochSecond(nbf));
         }
         if (iatS > now + skewSeconds) {
             throw new TokenException(TokenReason.ISSUED_IN_FUTURE, "token issued in the future (" + Instant.ofEpochSecond(iatS) + ")");
@@ -195,14 +188,14 @@ public final class AccessTokens {
             throw new TokenException(TokenReason.LIFETIME_EXCEEDED,
                     "token lifetime " + (expS - iatS) + " s is outside (0, " + maxTtl.getSeconds() + " s]");
         }
-        String org = stringClaim(claims, "org");
-        Set<String> roles = listClaim(claims, "roles");
-        Set<String> scopes = scopeClaim(claims);
+        String org = stringClaim(json, "org");
+        Set<String> roles = listClaim(json, "roles");
+        Set<String> scopes = scopeClaim(json);
         if (sessions != null) {
             sessions.check(sid, sub, Instant.ofEpochSecond(iatS));
         }
         return new VerifiedToken(sub, org, sid, roles, scopes, jti, Instant.ofEpochSecond(iatS),
-                Instant.ofEpochSecond(expS), jws.getHeader().getKeyID(), claims.toJSONObject());
+                Instant.ofEpochSecond(expS), jws.getHeader().getKeyID(), json);
     }
 
     private static boolean isAccessType(String t) {
@@ -216,25 +209,70 @@ public final class AccessTokens {
         }
     }
 
-    private static String stringClaim(JWTClaimsSet c, String name) {
-        try {
-            return c.getStringClaim(name);
-        } catch (ParseException e) {
-            throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be a string");
+    private static String stringClaim(Map<String, Object> json, String name) {
+        Object v = json.get(name);
+        if (v == null || v instanceof String) {
+            return (String) v;
         }
+        throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be a string");
     }
 
-    private static Set<String> listClaim(JWTClaimsSet c, String name) {
-        try {
-            List<String> l = c.getStringListClaim(name);
-            return l == null ? Set.of() : new LinkedHashSet<>(l);
-        } catch (ParseException e) {
-            throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be an array of strings");
+    /** A NumericDate (RFC 7519): a JSON number of seconds; fractions are truncated. */
+    private static Long epochClaim(Map<String, Object> json, String name) {
+        Object v = json.get(name);
+        if (v == null) {
+            return null;
         }
+        if (v instanceof Number) {
+            double d = ((Number) v).doubleValue();
+            if (!Double.isNaN(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+                return ((Number) v).longValue();
+            }
+        }
+        throw new TokenException(TokenReason.MALFORMED, "claim '" + name + "' must be a NumericDate (seconds)");
     }
 
-    private static Set<String> scopeClaim(JWTClaimsSet c) {
-        String s = stringClaim(c, "scope");
+    private static List<String> audience(Map<String, Object> json) {
+        Object v = json.get("aud");
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof String) {
+            return List.of((String) v);
+        }
+        if (v instanceof List) {
+            List<String> out = new java.util.ArrayList<>();
+            for (Object o : (List<?>) v) {
+                if (!(o instanceof String)) {
+                    throw new TokenException(TokenReason.MALFORMED, "claim 'aud' must be a string or an array of strings");
+                }
+                out.add((String) o);
+            }
+            return out;
+        }
+        throw new TokenException(TokenReason.MALFORMED, "claim 'aud' must be a string or an array of strings");
+    }
+
+    private static Set<String> listClaim(Map<String, Object> json, String name) {
+        Object v = json.get(name);
+        if (v == null) {
+            return Set.of();
+        }
+        if (v instanceof List) {
+            Set<String> out = new LinkedHashSet<>();
+            for (Object o : (List<?>) v) {
+                if (!(o instanceof String)) {
+                    throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be an array of strings");
+                }
+                out.add((String) o);
+            }
+            return out;
+        }
+        throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be an array of strings");
+    }
+
+    private static Set<String> scopeClaim(Map<String, Object> json) {
+        String s = stringClaim(json, "scope");
         if (s == null || s.isBlank()) {
             return Set.of();
         }

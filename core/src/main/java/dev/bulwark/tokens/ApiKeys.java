@@ -45,7 +45,7 @@ public final class ApiKeys {
     private final Clock clock;
     private final String prefix;
     private final byte[] pepper;
-    private final AccessTokens accessTokens;
+    private final AccessTokenIssuer accessTokens;
     private final Sessions sessions;
     private final Audit audit;
 
@@ -224,7 +224,7 @@ public final class ApiKeys {
         private Clock clock;
         private boolean test;
         private Secret pepper;
-        private AccessTokens accessTokens;
+        private AccessTokenIssuer accessTokens;
         private Sessions sessions;
         private AuditSink auditSink;
 
@@ -256,7 +256,7 @@ public final class ApiKeys {
         }
 
         /** @param accessTokens for {@link #exchange} @return this */
-        public Builder accessTokens(AccessTokens accessTokens) {
+        public Builder accessTokens(AccessTokenIssuer accessTokens) {
             this.accessTokens = accessTokens;
             return this;
         }

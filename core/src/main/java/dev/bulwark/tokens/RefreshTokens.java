@@ -39,7 +39,7 @@ public final class RefreshTokens {
 
     private final RefreshTokenStore store;
     private final Sessions sessions;
-    private final AccessTokens accessTokens;
+    private final AccessTokenIssuer accessTokens;
     private final Clock clock;
     private final Duration familyLifetime;
     private final Duration overlap;
@@ -180,7 +180,7 @@ public final class RefreshTokens {
     public static final class Builder {
         private RefreshTokenStore store;
         private Sessions sessions;
-        private AccessTokens accessTokens;
+        private AccessTokenIssuer accessTokens;
         private Clock clock;
         private Duration familyLifetime = Duration.ofDays(7);
         private Duration overlap = Duration.ZERO;
@@ -202,7 +202,7 @@ public final class RefreshTokens {
         }
 
         /** @param accessTokens mints the access tokens (required) @return this */
-        public Builder accessTokens(AccessTokens accessTokens) {
+        public Builder accessTokens(AccessTokenIssuer accessTokens) {
             this.accessTokens = accessTokens;
             return this;
         }

@@ -198,11 +198,10 @@ public final class SigningKeys {
             throw classifyParseFailure(compact.substring(0, d1));
         }
         JWSHeader header = jws.getHeader();
-        for (String p : header.getIncludedParams()) {
-            if (SigningKey.untrustedHeaders().contains(p)) {
-                throw new TokenException(TokenReason.HEADER_NOT_ALLOWED,
-                        "header parameter '" + p + "' is never trusted; keys come from the configured key ring");
-            }
+        String untrusted = untrustedParam(header);
+        if (untrusted != null) {
+            throw new TokenException(TokenReason.HEADER_NOT_ALLOWED,
+                    "header parameter '" + untrusted + "' is never trusted; keys come from the configured key ring");
         }
         SigningKey key = keyFor(header.getKeyID());
         if (!key.algorithm().acceptsHeader(header.getAlgorithm().getName())) {
@@ -222,6 +221,40 @@ public final class SigningKeys {
             throw new TokenException(TokenReason.BAD_SIGNATURE, "signature does not verify with kid " + key.kid());
         }
         return jws;
+    }
+
+    @SuppressWarnings("deprecation") // x5t is deprecated by Nimbus; we still refuse it
+    private static String untrustedParam(JWSHeader h) {
+        if (h.getJWK() != null) {
+            return "jwk";
+        }
+        if (h.getJWKURL() != null) {
+            return "jku";
+        }
+        if (h.getX509CertURL() != null) {
+            return "x5u";
+        }
+        if (h.getX509CertChain() != null) {
+            return "x5c";
+        }
+        if (h.getX509CertThumbprint() != null) {
+            return "x5t";
+        }
+        if (h.getX509CertSHA256Thumbprint() != null) {
+            return "x5t#S256";
+        }
+        if (h.getCriticalParams() != null) {
+            return "crit";
+        }
+        if (!h.isBase64URLEncodePayload()) {
+            return "b64";
+        }
+        for (String p : h.getCustomParams().keySet()) {
+            if (SigningKey.untrustedHeaders().contains(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private SigningKey keyFor(String kid) {

@@ -33,6 +33,8 @@ public enum TokenReason implements ReasonCode {
     WRONG_ISSUER,
     /** {@code aud} does not contain the configured audience. */
     WRONG_AUDIENCE,
+    /** An opaque access token is not known to the store (never issued, revoked or purged). */
+    UNKNOWN_TOKEN,
     /** A required claim is absent or has the wrong JSON type. */
     MISSING_CLAIM,
     /** The token's session was revoked (or signed out everywhere, or invalidated by a password change). */

@@ -155,6 +155,10 @@ class AccessTokensTest {
                 .isEqualTo(TokenReason.HEADER_NOT_ALLOWED);
         assertThat(reasonOf(Fixtures.craft(f.goodHeader().customParam("exp", 1).criticalParams(Set.of("exp")).build(), c)))
                 .isEqualTo(TokenReason.HEADER_NOT_ALLOWED);
+        assertThat(reasonOf(Fixtures.craft(f.goodHeader().x509CertSHA256Thumbprint(Base64URL.encode(new byte[32])).build(), c)))
+                .isEqualTo(TokenReason.HEADER_NOT_ALLOWED);
+        assertThat(reasonOf(Fixtures.craft(f.goodHeader().customParam("zip", "DEF").build(), c)))
+                .isEqualTo(TokenReason.HEADER_NOT_ALLOWED);
     }
 
     @ParameterizedTest
@@ -225,6 +229,14 @@ class AccessTokensTest {
         JWSHeader h = f.goodHeader().build();
         assertThat(reasonOf(Fixtures.craft(h, "not json", Fixtures.SECRET))).isEqualTo(TokenReason.MALFORMED);
         assertThat(reasonOf(Fixtures.craft(h, "{\"exp\":\"soon\"}", Fixtures.SECRET))).isEqualTo(TokenReason.MALFORMED);
+        assertThat(reasonOf(Fixtures.craft(h, "[1,2]", Fixtures.SECRET))).isEqualTo(TokenReason.MALFORMED);
+        String dupSub = f.goodClaims(f.session("u1").sessionId()).build().toString().replaceFirst("\\{", "{\"sub\":\"admin\",");
+        assertThat(dupSub).contains("\"sub\":\"admin\"").contains("\"sub\":\"u1\"");
+        assertThat(reasonOf(Fixtures.craft(h, dupSub, Fixtures.SECRET))).isEqualTo(TokenReason.MALFORMED);
+        assertThat(reasonOf(Fixtures.craft(h, f.goodClaims("s").build().toString().replace("\"aud\":\"" + Fixtures.AUD + "\"", "\"aud\":[1,2]"), Fixtures.SECRET)))
+                .isEqualTo(TokenReason.MALFORMED);
+        assertThat(reasonOf(Fixtures.craft(h, f.goodClaims("s").claim("iat", 1e300).build().toString(), Fixtures.SECRET)))
+                .isEqualTo(TokenReason.MALFORMED);
     }
 
     @ParameterizedTest
