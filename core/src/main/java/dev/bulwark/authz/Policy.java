@@ -201,6 +201,16 @@ public final class Policy {
         if (n == 0) {
             return Decision.NOT_A_MEMBER;
         }
+        if (n == 1) {
+            // fast path: one role without denies and an exact unscoped grant (two hash lookups)
+            CompiledRole only = compiled.get(roleNames.get(0));
+            if (only != null && !only.hasDenies()) {
+                Cell c = only.exact(request.toString());
+                if (c != null && c.grantAny != null) {
+                    return c.grantAny;
+                }
+            }
+        }
         boolean owner = resource != null && resource.ownerId() != null && resource.ownerId().equals(userId);
         String res = request.resource();
         String act = request.action();
