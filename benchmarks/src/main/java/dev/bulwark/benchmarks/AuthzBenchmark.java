@@ -41,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       role inheritance as domain-{@code *} links matched with {@code keyMatch}).</li>
  *   <li>{@code shiro_check}: the same membership lookup, then Shiro {@link WildcardPermission#implies} over the
  *       role's effective permissions (how a Shiro realm answers {@code isPermitted}).</li>
- *   <li>{@code shiro_implies}: one {@code WildcardPermission.implies} — the floor the issue sets.</li>
+ *   <li>{@code shiro_implies}: one {@code WildcardPermission.implies} — the floor the issue sets;
+ *       {@code bulwark_implies} is our counterpart: {@link Policy#decide} for a user whose role is known.</li>
  * </ul>
  * {@code outcome}: {@code allowed} (a permission inherited five levels up) or {@code denied} (no grant: the
  * worst case for scanning engines). Setup checks that all engines agree.
@@ -64,6 +65,8 @@ public class AuthzBenchmark {
     public String outcome;
 
     private Authorizer authorizer;
+    private Policy policy;
+    private List<String> roles;
     private Subject subject;
     private Permission permission;
 
@@ -112,7 +115,8 @@ public class AuthzBenchmark {
             }
             pb.role(rb.build());
         }
-        Policy policy = pb.build();
+        policy = pb.build();
+        roles = List.of(roleOf(u));
         InMemoryMemberships store = InMemoryMemberships.create();
         for (int i = 0; i < USERS; i++) {
             store.add("user" + i, orgOf(i), roleOf(i));
@@ -171,7 +175,7 @@ public class AuthzBenchmark {
         shiroSingleGrant = new WildcardPermission("r52:a3", true);
 
         boolean expected = outcome.equals("allowed");
-        if (bulwark_check() != expected || jcasbin_check() != expected || shiro_check() != expected
+        if (bulwark_check() != expected || bulwark_implies() != expected || jcasbin_check() != expected || shiro_check() != expected
                 || shiro_implies() != expected) {
             throw new IllegalStateException("engines disagree on " + outcome + ": bulwark=" + bulwark_check()
                     + " jcasbin=" + jcasbin_check() + " shiro=" + shiro_check() + " implies=" + shiro_implies());
@@ -181,6 +185,12 @@ public class AuthzBenchmark {
     @Benchmark
     public boolean bulwark_check() {
         return authorizer.check(subject, permission, null).allowed();
+    }
+
+    /** The permission part alone (roles already known), the counterpart of {@link #shiro_implies()}. */
+    @Benchmark
+    public boolean bulwark_implies() {
+        return policy.decide(user, org, roles, permission, null).allowed();
     }
 
     @Benchmark

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * documents' {@code memberships}.
  *
  * <p>Reads are lock-free and allocation-free (immutable role lists are stored and returned as they are);
- * writes are serialised. The store holds at most {@code maxMemberships} (user, org, role) triples and
- * {@code maxOrgs} orgs; a write beyond either bound throws {@link AuthzException} with
+ * writes are serialised. The store holds at most {@code maxMemberships} (user, org, role) triples (and as
+ * many personal-org assignments) and {@code maxOrgs} orgs; a write beyond either bound throws {@link AuthzException} with
  * {@link AuthzReason#STORE_FULL} and changes nothing.
  */
 public final class InMemoryMemberships implements Memberships {
@@ -169,6 +169,10 @@ public final class InMemoryMemberships implements Memberships {
      */
     public synchronized InMemoryMemberships personalOrg(String userId, String orgId) {
         requireId(userId, "userId");
+        if (!personalOrgs.containsKey(userId) && personalOrgs.size() >= maxMemberships) {
+            throw new AuthzException(AuthzReason.STORE_FULL, "membership store holds the maximum of "
+                    + maxMemberships + " personal orgs");
+        }
         addOrg(orgId);
         personalOrgs.put(userId, orgId);
         return this;

@@ -201,6 +201,17 @@ public final class Policy {
         if (n == 0) {
             return Decision.NOT_A_MEMBER;
         }
+        CompiledRole only = null;
+        if (n == 1) {
+            // fast path: one role without denies and an exact unscoped grant (two hash lookups)
+            only = compiled.get(roleNames.get(0));
+            if (only != null && !only.hasDenies()) {
+                Cell c = only.exact(request.toString());
+                if (c != null && c.grantAny != null) {
+                    return c.grantAny;
+                }
+            }
+        }
         boolean owner = resource != null && resource.ownerId() != null && resource.ownerId().equals(userId);
         String res = request.resource();
         String act = request.action();
@@ -209,7 +220,7 @@ public final class Policy {
         Decision notOwner = null;
         CompiledRole first = null;
         for (int i = 0; i < n; i++) {
-            CompiledRole cr = compiled.get(roleNames.get(i));
+            CompiledRole cr = n == 1 ? only : compiled.get(roleNames.get(i));
             if (cr == null) {
                 continue;
             }

@@ -45,6 +45,9 @@ class InMemoryMembershipsTest {
         m.addOrg("p");
         assertThatThrownBy(() -> m.addOrg("q")).isInstanceOf(AuthzException.class);
         assertThat(m.orgExists("q")).isFalse();
+        InMemoryMemberships personal = InMemoryMemberships.create(1, 10).personalOrg("a", "pa");
+        assertThatThrownBy(() -> personal.personalOrg("b", "pb")).isInstanceOf(AuthzException.class);
+        assertThat(personal.personalOrgOf("b")).isEmpty();
         assertThatThrownBy(() -> InMemoryMemberships.create(0, 1)).isInstanceOf(ConfigurationException.class);
     }
 

@@ -132,6 +132,11 @@ class PolicyDocumentTest {
                 .isInstanceOf(InvalidPolicyException.class)
                 .satisfies(e -> assertThat(((InvalidPolicyException) e).reason()).isEqualTo(AuthzReason.MALFORMED_POLICY));
         assertThatThrownBy(() -> Policy.fromYaml("")).isInstanceOf(InvalidPolicyException.class);
+        assertThatThrownBy(() -> Policy.fromYaml("roles: []\nroles: []\n")).isInstanceOf(InvalidPolicyException.class)
+                .hasMessageContaining("Duplicate field");
+        assertThatThrownBy(() -> Policy.fromYaml("roles:\n  - name: a\n    grants: [Projects.read]\n"))
+                .isInstanceOf(InvalidPolicyException.class).hasMessageContaining("roles[0]")
+                .satisfies(e -> assertThat(((InvalidPolicyException) e).reason()).isEqualTo(AuthzReason.MALFORMED_PERMISSION));
     }
 
     @Test

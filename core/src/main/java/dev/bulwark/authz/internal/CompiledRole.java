@@ -22,6 +22,7 @@ public final class CompiledRole {
     private final Map<String, Cell> starResource;
     private final Decision noGrant;
     private final boolean hasDenies;
+    private final Map<String, Cell> exact;
 
     /**
      * @param name the role's name
@@ -56,6 +57,17 @@ public final class CompiledRole {
             }
         }
         this.hasDenies = !denies.isEmpty();
+        Map<String, Cell> ex = new HashMap<>();
+        m.forEach((res, row) -> {
+            if (!res.equals(STAR)) {
+                row.forEach((act, cell) -> {
+                    if (!act.equals(STAR)) {
+                        ex.put(res + "." + act, cell);
+                    }
+                });
+            }
+        });
+        this.exact = ex;
         this.byResource = m;
         this.starResource = m.get(STAR);
     }
@@ -68,6 +80,14 @@ public final class CompiledRole {
     /** {@return the role's level} */
     public int level() {
         return level;
+    }
+
+    /**
+     * @param plainText a plain request permission's text, {@code resource.action}
+     * @return the cell of entries naming exactly that resource and action, or null
+     */
+    public Cell exact(String plainText) {
+        return exact.get(plainText);
     }
 
     /** {@return whether the role has any effective deny} */

@@ -7,7 +7,9 @@ import java.io.IOException;
 /** Isolates the optional YAML dependency: this class is only loaded when a YAML policy is read. */
 final class YamlSupport {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private YamlSupport() {
     }
