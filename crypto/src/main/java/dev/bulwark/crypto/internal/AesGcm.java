@@ -1,0 +1,111 @@
+package dev.bulwark.crypto.internal;
+
+import dev.bulwark.crypto.CryptoReason;
+import dev.bulwark.crypto.DecryptionException;
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/** AES-GCM over the JDK provider, one cached {@link Cipher} per thread, large inputs fed in chunks. */
+public final class AesGcm {
+
+    /** Nonce length in bytes. */
+    public static final int NONCE_BYTES = 12;
+    /** Tag length in bytes. */
+    public static final int TAG_BYTES = 16;
+    /** Key length in bytes. */
+    public static final int KEY_BYTES = 32;
+    static final int CHUNK = 16 * 1024;
+
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(AesGcm::newCipher);
+
+    private AesGcm() {
+    }
+
+    /** @return a key object for AES */
+    public static SecretKeySpec key(byte[] key) {
+        return new SecretKeySpec(key, "AES");
+    }
+
+    /**
+     * Encrypts {@code pt[ptOff, ptOff+ptLen)} into {@code out} at {@code outOff}: ciphertext then tag.
+     *
+     * @return the number of bytes written ({@code ptLen + 16})
+     */
+    public static int seal(SecretKeySpec key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+            byte[] pt, int ptOff, int ptLen, byte[] out, int outOff) {
+        Cipher c = CIPHERS.get();
+        GCMParameterSpec spec = new GCMParameterSpec(TAG_BYTES * 8, nonce, nonceOff, NONCE_BYTES);
+        try {
+            try {
+                c.init(Cipher.ENCRYPT_MODE, key, spec);
+            } catch (InvalidAlgorithmParameterException reuse) {
+                // the JDK refuses the same key and nonce twice in a row on one Cipher (only fixed-nonce tests)
+                c = newCipher();
+                CIPHERS.set(c);
+                c.init(Cipher.ENCRYPT_MODE, key, spec);
+            }
+            if (aadLen > 0) {
+                c.updateAAD(aad, aadOff, aadLen);
+            }
+            int written = 0;
+            int pos = ptOff;
+            int end = ptOff + ptLen;
+            while (end - pos > CHUNK) {
+                written += c.update(pt, pos, CHUNK, out, outOff + written);
+                pos += CHUNK;
+            }
+            written += c.doFinal(pt, pos, end - pos, out, outOff + written);
+            return written;
+        } catch (GeneralSecurityException e) {
+            CIPHERS.remove();
+            throw new IllegalStateException("AES-GCM encryption failed in the JCA provider", e);
+        }
+    }
+
+    /**
+     * Decrypts {@code ct[ctOff, ctOff+ctLen)} (ciphertext then tag) with the given nonce.
+     *
+     * @return the plaintext
+     * @throws DecryptionException when authentication fails or the input is shorter than a tag
+     */
+    public static byte[] open(SecretKeySpec key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
+            byte[] ct, int ctOff, int ctLen) {
+        if (ctLen < TAG_BYTES) {
+            throw new DecryptionException(CryptoReason.TRUNCATED, "ciphertext is truncated");
+        }
+        Cipher c = CIPHERS.get();
+        try {
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce, nonceOff, NONCE_BYTES));
+            if (aadLen > 0) {
+                c.updateAAD(aad, aadOff, aadLen);
+            }
+            byte[] out = new byte[ctLen - TAG_BYTES];
+            int written = 0;
+            int pos = ctOff;
+            int end = ctOff + ctLen;
+            while (end - pos > CHUNK) {
+                written += c.update(ct, pos, CHUNK, out, written);
+                pos += CHUNK;
+            }
+            c.doFinal(ct, pos, end - pos, out, written);
+            return out;
+        } catch (AEADBadTagException e) {
+            throw new DecryptionException(CryptoReason.AUTHENTICATION_FAILED, "decryption failed");
+        } catch (GeneralSecurityException e) {
+            CIPHERS.remove();
+            throw new IllegalStateException("AES-GCM decryption failed in the JCA provider", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no AES/GCM/NoPadding", e);
+        }
+    }
+}
