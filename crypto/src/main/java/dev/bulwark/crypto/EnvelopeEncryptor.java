@@ -41,7 +41,7 @@ import javax.crypto.spec.SecretKeySpec;
  * offset        length  field
  * 0             1       version = 0x01
  * 1             1       k = KEK id length, 1..64
- * 2             k       KEK id, ASCII [A-Za-z0-9._:-]
+ * 2             k       KEK id, ASCII [A-Za-z0-9._:/-]
  * 2+k           2       w = wrapped DEK length, big-endian, 1..1024
  * 4+k           w       wrapped DEK = KEK.encrypt(DEK, AAD_wrap); for a local KEK w = 60:
  *                       nonce (12) || encrypted DEK (32) || tag (16)

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * of AES-256 material (and can be written to a key-ring file by {@link KeyRings#toJson}); a <em>remote</em>
  * KEK is any {@code Aead}, such as a client of a cloud KMS, whose material never leaves the KMS.
  *
- * <p>Ids match {@code [A-Za-z0-9._:-]{1,64}} (ASCII, so the ciphertext header stays bounded).
+ * <p>Ids match {@code [A-Za-z0-9._:/-]{1,64}} (ASCII, so the ciphertext header stays bounded).
  * {@link #toString()} shows id and state, never material. Immutable and thread-safe.
  */
 public final class Kek {
 
     /** The allowed shape of a KEK id. */
-    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
 
     private final String id;
     private final KekState state;

@@ -75,7 +75,7 @@ public final class AesGcm {
     public static byte[] open(SecretKeySpec key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] ct, int ctOff, int ctLen) {
         if (ctLen < TAG_BYTES) {
-            throw new DecryptionException(CryptoReason.TRUNCATED, "ciphertext is truncated");
+            throw new DecryptionException(CryptoReason.TRUNCATED, "decryption failed: truncated");
         }
         Cipher c = CIPHERS.get();
         try {

@@ -83,7 +83,7 @@ public final class AesGcmAead implements Aead {
     public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
         Objects.requireNonNull(ciphertext, "ciphertext");
         if (ciphertext.length < AesGcm.NONCE_BYTES + AesGcm.TAG_BYTES) {
-            throw new DecryptionException(CryptoReason.TRUNCATED, "ciphertext is truncated");
+            throw new DecryptionException(CryptoReason.TRUNCATED, "decryption failed: truncated");
         }
         byte[] aad = associatedData == null ? EMPTY : associatedData;
         return AesGcm.open(key, ciphertext, 0, aad, 0, aad.length, ciphertext, AesGcm.NONCE_BYTES,

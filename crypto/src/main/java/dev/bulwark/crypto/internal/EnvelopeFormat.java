@@ -41,23 +41,23 @@ public final class EnvelopeFormat {
     /** Parses and bounds-checks a sealed record; allocates nothing from attacker-chosen lengths. */
     public static Header parse(byte[] sealed) {
         if (sealed == null || sealed.length < 2) {
-            throw new DecryptionException(CryptoReason.TRUNCATED, "ciphertext is truncated");
+            throw new DecryptionException(CryptoReason.TRUNCATED, "decryption failed: truncated");
         }
         if (sealed[0] != VERSION) {
             throw new DecryptionException(CryptoReason.UNSUPPORTED_VERSION,
-                    "unsupported ciphertext format version " + (sealed[0] & 0xff));
+                    "decryption failed: unsupported format version " + (sealed[0] & 0xff));
         }
         int k = sealed[1] & 0xff;
         if (k < 1 || k > MAX_KEK_ID) {
-            throw new DecryptionException(CryptoReason.MALFORMED_CIPHERTEXT, "ciphertext header is malformed");
+            throw new DecryptionException(CryptoReason.MALFORMED_CIPHERTEXT, "decryption failed: malformed header");
         }
         int pos = 2;
         if (sealed.length < pos + k + 2) {
-            throw new DecryptionException(CryptoReason.TRUNCATED, "ciphertext is truncated");
+            throw new DecryptionException(CryptoReason.TRUNCATED, "decryption failed: truncated");
         }
         for (int i = pos; i < pos + k; i++) {
             if (!idChar(sealed[i])) {
-                throw new DecryptionException(CryptoReason.MALFORMED_CIPHERTEXT, "ciphertext header is malformed");
+                throw new DecryptionException(CryptoReason.MALFORMED_CIPHERTEXT, "decryption failed: malformed header");
             }
         }
         String kekId = new String(sealed, pos, k, StandardCharsets.US_ASCII);
@@ -65,7 +65,7 @@ public final class EnvelopeFormat {
         int w = ((sealed[pos] & 0xff) << 8) | (sealed[pos + 1] & 0xff);
         pos += 2;
         if (w < 1 || w > MAX_WRAPPED) {
-            throw new DecryptionException(CryptoReason.MALFORMED_CIPHERTEXT, "ciphertext header is malformed");
+            throw new DecryptionException(CryptoReason.MALFORMED_CIPHERTEXT, "decryption failed: malformed header");
         }
         int wrappedOff = pos;
         pos += w;
@@ -74,14 +74,14 @@ public final class EnvelopeFormat {
         int nonceOff = pos;
         pos += AesGcm.NONCE_BYTES;
         if (sealed.length < pos + AesGcm.TAG_BYTES) {
-            throw new DecryptionException(CryptoReason.TRUNCATED, "ciphertext is truncated");
+            throw new DecryptionException(CryptoReason.TRUNCATED, "decryption failed: truncated");
         }
         return new Header(kekId, wrappedOff, w, commitOff, nonceOff, pos, sealed.length - pos);
     }
 
     private static boolean idChar(byte b) {
         return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-                || b == '.' || b == '_' || b == ':' || b == '-';
+                || b == '.' || b == '_' || b == ':' || b == '-' || b == '/';
     }
 
     /** @return SHA-256(label || dek) */
