@@ -132,6 +132,33 @@ class AeadTest {
         }
     }
 
+    /** The large-input decryption path (CTR + re-encryption) against the JDK's own GCM decryption. */
+    @Test
+    void decrypt_largeInputs_agreeWithJdkGcm_andRejectEveryTagOrAadChange() throws Exception {
+        byte[] key = KEY.bytes();
+        for (int size : new int[] {16 * 1024 + 1, 100_000, 1 << 20}) {
+            byte[] pt = new byte[size];
+            new java.util.Random(size).nextBytes(pt);
+            byte[] nonce = new byte[12];
+            new java.util.Random(-size).nextBytes(nonce);
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, nonce));
+            c.updateAAD(new byte[] {7});
+            byte[] sealed = concat(nonce, c.doFinal(pt));
+            Aead aead = Aead.aes256Gcm(KEY);
+            assertThat(aead.decrypt(sealed, new byte[] {7})).isEqualTo(pt);
+            assertThat(aead.decrypt(sealed, new byte[] {7})).as("same record twice").isEqualTo(pt);
+            assertThatThrownBy(() -> aead.decrypt(sealed, new byte[] {8})).isInstanceOf(DecryptionException.class);
+            for (int pos : new int[] {0, 12, 12 + size / 2, sealed.length - 16, sealed.length - 1}) {
+                byte[] bad = sealed.clone();
+                bad[pos] ^= 0x40;
+                assertThatThrownBy(() -> aead.decrypt(bad, new byte[] {7})).as("flip at " + pos)
+                        .isInstanceOf(DecryptionException.class);
+            }
+        }
+    }
+
     @Test
     void encrypt_beyondLimit_keyUsageLimitReached_decryptStillWorks() {
         Aead aead = Aead.aes256Gcm(KEY, 2);

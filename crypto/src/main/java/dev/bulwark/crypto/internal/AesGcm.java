@@ -21,6 +21,14 @@ public final class AesGcm {
     static final int CHUNK = 16 * 1024;
 
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(AesGcm::newCipher);
+    private static final ThreadLocal<Cipher> VERIFIERS = ThreadLocal.withInitial(AesGcm::newCipher);
+    private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/CTR/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no AES/CTR/NoPadding", e);
+        }
+    });
 
     private AesGcm() {
     }
@@ -77,6 +85,9 @@ public final class AesGcm {
         if (ctLen < TAG_BYTES) {
             throw new DecryptionException(CryptoReason.TRUNCATED, "decryption failed: truncated");
         }
+        if (ctLen - TAG_BYTES > CHUNK) {
+            return openLarge(key, nonce, nonceOff, aad, aadOff, aadLen, ct, ctOff, ctLen);
+        }
         Cipher c = CIPHERS.get();
         try {
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce, nonceOff, NONCE_BYTES));
@@ -97,6 +108,66 @@ public final class AesGcm {
             throw new DecryptionException(CryptoReason.AUTHENTICATION_FAILED, "decryption failed");
         } catch (GeneralSecurityException e) {
             CIPHERS.remove();
+            throw new IllegalStateException("AES-GCM decryption failed in the JCA provider", e);
+        }
+    }
+
+    /**
+     * Large inputs: the JDK's GCM decryption buffers the whole input and runs far slower than its encryption.
+     * Instead: AES-CTR from counter block 2 (exactly GCM's keystream) recovers a candidate plaintext in
+     * chunks; re-encrypting it with AES-GCM under the same key and nonce reproduces the ciphertext and so the
+     * tag, which is compared in constant time. The candidate is zeroed and never returned unless the tags
+     * match. Arrays are below 2^31 bytes, so the 32-bit GCM counter cannot wrap.
+     */
+    private static byte[] openLarge(SecretKeySpec key, byte[] nonce, int nonceOff, byte[] aad, int aadOff,
+            int aadLen, byte[] ct, int ctOff, int ctLen) {
+        int n = ctLen - TAG_BYTES;
+        byte[] out = new byte[n];
+        try {
+            byte[] counter = new byte[16];
+            System.arraycopy(nonce, nonceOff, counter, 0, NONCE_BYTES);
+            counter[15] = 2;
+            Cipher ctr = CTR.get();
+            ctr.init(Cipher.DECRYPT_MODE, key, new javax.crypto.spec.IvParameterSpec(counter));
+            int w = 0;
+            int pos = ctOff;
+            int end = ctOff + n;
+            while (end - pos > CHUNK) {
+                w += ctr.update(ct, pos, CHUNK, out, w);
+                pos += CHUNK;
+            }
+            ctr.doFinal(ct, pos, end - pos, out, w);
+
+            Cipher gcm = VERIFIERS.get();
+            GCMParameterSpec spec = new GCMParameterSpec(TAG_BYTES * 8, nonce, nonceOff, NONCE_BYTES);
+            try {
+                gcm.init(Cipher.ENCRYPT_MODE, key, spec);
+            } catch (InvalidAlgorithmParameterException sameRecordTwice) {
+                gcm = newCipher();
+                VERIFIERS.set(gcm);
+                gcm.init(Cipher.ENCRYPT_MODE, key, spec);
+            }
+            if (aadLen > 0) {
+                gcm.updateAAD(aad, aadOff, aadLen);
+            }
+            byte[] scratch = new byte[CHUNK + 2 * TAG_BYTES];
+            pos = 0;
+            while (n - pos > CHUNK) {
+                gcm.update(out, pos, CHUNK, scratch, 0);
+                pos += CHUNK;
+            }
+            int last = gcm.doFinal(out, pos, n - pos, scratch, 0);
+            byte[] expected = java.util.Arrays.copyOfRange(ct, ctOff + n, ctOff + ctLen);
+            byte[] actual = java.util.Arrays.copyOfRange(scratch, last - TAG_BYTES, last);
+            if (!dev.bulwark.core.ConstantTime.equals(expected, actual)) {
+                java.util.Arrays.fill(out, (byte) 0);
+                throw new DecryptionException(CryptoReason.AUTHENTICATION_FAILED, "decryption failed");
+            }
+            return out;
+        } catch (GeneralSecurityException e) {
+            java.util.Arrays.fill(out, (byte) 0);
+            CTR.remove();
+            VERIFIERS.remove();
             throw new IllegalStateException("AES-GCM decryption failed in the JCA provider", e);
         }
     }
