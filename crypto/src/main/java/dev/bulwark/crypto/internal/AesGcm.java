@@ -45,7 +45,23 @@ public final class AesGcm {
      */
     public static int seal(SecretKeySpec key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] pt, int ptOff, int ptLen, byte[] out, int outOff) {
-        Cipher c = CIPHERS.get();
+        return seal(CIPHERS, key, nonce, nonceOff, aad, aadOff, aadLen, pt, ptOff, ptLen, out, outOff);
+    }
+
+    /**
+     * A per-thread cipher slot for one long-lived key (a KEK): the JDK skips AES key expansion when a cipher
+     * is re-initialised with the key it already holds, which a shared slot alternating keys defeats.
+     *
+     * @return a new slot
+     */
+    public static ThreadLocal<Cipher> newSlot() {
+        return ThreadLocal.withInitial(AesGcm::newCipher);
+    }
+
+    /** As {@link #seal(SecretKeySpec, byte[], int, byte[], int, int, byte[], int, int, byte[], int)} on a slot. */
+    public static int seal(ThreadLocal<Cipher> slot, SecretKeySpec key, byte[] nonce, int nonceOff, byte[] aad,
+            int aadOff, int aadLen, byte[] pt, int ptOff, int ptLen, byte[] out, int outOff) {
+        Cipher c = slot.get();
         GCMParameterSpec spec = new GCMParameterSpec(TAG_BYTES * 8, nonce, nonceOff, NONCE_BYTES);
         try {
             try {
@@ -53,7 +69,7 @@ public final class AesGcm {
             } catch (InvalidAlgorithmParameterException reuse) {
                 // the JDK refuses the same key and nonce twice in a row on one Cipher (only fixed-nonce tests)
                 c = newCipher();
-                CIPHERS.set(c);
+                slot.set(c);
                 c.init(Cipher.ENCRYPT_MODE, key, spec);
             }
             if (aadLen > 0) {
@@ -69,7 +85,7 @@ public final class AesGcm {
             written += c.doFinal(pt, pos, end - pos, out, outOff + written);
             return written;
         } catch (GeneralSecurityException e) {
-            CIPHERS.remove();
+            slot.remove();
             throw new IllegalStateException("AES-GCM encryption failed in the JCA provider", e);
         }
     }
@@ -82,13 +98,19 @@ public final class AesGcm {
      */
     public static byte[] open(SecretKeySpec key, byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,
             byte[] ct, int ctOff, int ctLen) {
+        return open(CIPHERS, key, nonce, nonceOff, aad, aadOff, aadLen, ct, ctOff, ctLen);
+    }
+
+    /** As {@link #open(SecretKeySpec, byte[], int, byte[], int, int, byte[], int, int)} on a slot. */
+    public static byte[] open(ThreadLocal<Cipher> slot, SecretKeySpec key, byte[] nonce, int nonceOff, byte[] aad,
+            int aadOff, int aadLen, byte[] ct, int ctOff, int ctLen) {
         if (ctLen < TAG_BYTES) {
             throw new DecryptionException(CryptoReason.TRUNCATED, "decryption failed: truncated");
         }
         if (ctLen - TAG_BYTES > CHUNK) {
             return openLarge(key, nonce, nonceOff, aad, aadOff, aadLen, ct, ctOff, ctLen);
         }
-        Cipher c = CIPHERS.get();
+        Cipher c = slot.get();
         try {
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce, nonceOff, NONCE_BYTES));
             if (aadLen > 0) {
@@ -107,7 +129,7 @@ public final class AesGcm {
         } catch (AEADBadTagException e) {
             throw new DecryptionException(CryptoReason.AUTHENTICATION_FAILED, "decryption failed");
         } catch (GeneralSecurityException e) {
-            CIPHERS.remove();
+            slot.remove();
             throw new IllegalStateException("AES-GCM decryption failed in the JCA provider", e);
         }
     }

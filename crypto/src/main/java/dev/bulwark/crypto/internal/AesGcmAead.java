@@ -20,6 +20,7 @@ public final class AesGcmAead implements Aead {
     private final SecretKeySpec key;
     private final long maxEncryptions;
     private final AtomicLong encryptions = new AtomicLong();
+    private final ThreadLocal<javax.crypto.Cipher> slot = AesGcm.newSlot();
 
     /** @param key 32 bytes @param maxEncryptions 1..2^32 */
     public AesGcmAead(Secret key, long maxEncryptions) {
@@ -53,7 +54,7 @@ public final class AesGcmAead implements Aead {
         byte[] nonce = new byte[AesGcm.NONCE_BYTES];
         RandomTokens.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, off, AesGcm.NONCE_BYTES);
-        return AesGcm.NONCE_BYTES + AesGcm.seal(key, nonce, 0, aad, 0, aad.length, plaintext, 0, plaintext.length,
+        return AesGcm.NONCE_BYTES + AesGcm.seal(slot, key, nonce, 0, aad, 0, aad.length, plaintext, 0, plaintext.length,
                 out, off + AesGcm.NONCE_BYTES);
     }
 
@@ -66,7 +67,7 @@ public final class AesGcmAead implements Aead {
     public int sealWithNonce(byte[] nonce, int nonceOff, byte[] plaintext, byte[] aad, byte[] out, int off) {
         reserve();
         System.arraycopy(nonce, nonceOff, out, off, AesGcm.NONCE_BYTES);
-        return AesGcm.NONCE_BYTES + AesGcm.seal(key, nonce, nonceOff, aad, 0, aad.length, plaintext, 0,
+        return AesGcm.NONCE_BYTES + AesGcm.seal(slot, key, nonce, nonceOff, aad, 0, aad.length, plaintext, 0,
                 plaintext.length, out, off + AesGcm.NONCE_BYTES);
     }
 
@@ -86,7 +87,7 @@ public final class AesGcmAead implements Aead {
             throw new DecryptionException(CryptoReason.TRUNCATED, "decryption failed: truncated");
         }
         byte[] aad = associatedData == null ? EMPTY : associatedData;
-        return AesGcm.open(key, ciphertext, 0, aad, 0, aad.length, ciphertext, AesGcm.NONCE_BYTES,
+        return AesGcm.open(slot, key, ciphertext, 0, aad, 0, aad.length, ciphertext, AesGcm.NONCE_BYTES,
                 ciphertext.length - AesGcm.NONCE_BYTES);
     }
 
