@@ -10,6 +10,7 @@ import dev.bulwark.core.ConstantTime;
 import dev.bulwark.crypto.internal.AesGcm;
 import dev.bulwark.crypto.internal.AesGcmAead;
 import dev.bulwark.crypto.internal.EnvelopeFormat;
+import dev.bulwark.crypto.internal.Nonces;
 import dev.bulwark.crypto.spi.KekProvider;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,8 +83,6 @@ public final class EnvelopeEncryptor {
     /** How many failed record ids a {@link RewrapReport} keeps. */
     public static final int MAX_REPORTED_FAILURES = 100;
 
-    private static final int RANDOM_BYTES = EnvelopeFormat.DEK_BYTES + 2 * AesGcm.NONCE_BYTES;
-
     private final KekProvider provider;
     private final AuditSink audit;
     private final Clock clock;
@@ -112,9 +111,10 @@ public final class EnvelopeEncryptor {
         Objects.requireNonNull(context, "context");
         Kek kek = provider.keyRing().primary();
         byte[] ctx = context.encodedUnsafe();
-        byte[] rnd = new byte[RANDOM_BYTES];
-        RandomTokens.nextBytes(rnd);
-        byte[] dek = Arrays.copyOf(rnd, EnvelopeFormat.DEK_BYTES);
+        byte[] dek = RandomTokens.bytes(EnvelopeFormat.DEK_BYTES);
+        byte[] rnd = new byte[2 * AesGcm.NONCE_BYTES];
+        Nonces.next(rnd, 0);
+        Nonces.next(rnd, AesGcm.NONCE_BYTES);
         try {
             byte[] wrapAad = EnvelopeFormat.wrapAad(kek.id(), ctx);
             byte[] out;
@@ -131,7 +131,7 @@ public final class EnvelopeEncryptor {
                 p = 2 + kek.id().length();
                 out[p++] = 0;
                 out[p++] = (byte) w;
-                p += ((AesGcmAead) kek.aead()).sealWithNonce(rnd, EnvelopeFormat.DEK_BYTES + AesGcm.NONCE_BYTES, dek,
+                p += ((AesGcmAead) kek.aead()).sealWithNonce(rnd, AesGcm.NONCE_BYTES, dek,
                         wrapAad, out, p);
             } else {
                 byte[] wrapped = kek.aead().encrypt(dek, wrapAad);
@@ -147,7 +147,7 @@ public final class EnvelopeEncryptor {
             System.arraycopy(commit, 0, out, p, EnvelopeFormat.COMMIT_BYTES);
             int commitOff = p;
             p += EnvelopeFormat.COMMIT_BYTES;
-            System.arraycopy(rnd, EnvelopeFormat.DEK_BYTES, out, p, AesGcm.NONCE_BYTES);
+            System.arraycopy(rnd, 0, out, p, AesGcm.NONCE_BYTES);
             byte[] dataAad = EnvelopeFormat.dataAad(out, commitOff, ctx);
             SecretKeySpec key = AesGcm.key(dek);
             AesGcm.seal(key, out, p, dataAad, 0, dataAad.length, plaintext, 0, plaintext.length, out,

@@ -1,7 +1,6 @@
 package dev.bulwark.crypto.internal;
 
 import dev.bulwark.core.ConfigurationException;
-import dev.bulwark.core.RandomTokens;
 import dev.bulwark.core.Secret;
 import dev.bulwark.crypto.Aead;
 import dev.bulwark.crypto.CryptoException;
@@ -52,7 +51,7 @@ public final class AesGcmAead implements Aead {
     public int sealWithRandomNonce(byte[] plaintext, byte[] aad, byte[] out, int off) {
         reserve();
         byte[] nonce = new byte[AesGcm.NONCE_BYTES];
-        RandomTokens.nextBytes(nonce);
+        Nonces.next(nonce, 0);
         System.arraycopy(nonce, 0, out, off, AesGcm.NONCE_BYTES);
         return AesGcm.NONCE_BYTES + AesGcm.seal(slot, key, nonce, 0, aad, 0, aad.length, plaintext, 0, plaintext.length,
                 out, off + AesGcm.NONCE_BYTES);
