@@ -1,12 +1,11 @@
 package dev.bulwark.examples.cli;
 
-import dev.bulwark.core.RandomTokens;
+import dev.bulwark.crypto.KeyRings;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 
 /**
- * Writes the key-ring JSON document that {@code bulwark keys new kek} prints and {@code --keyring} reads:
+ * Writes the key-ring JSON document that {@code bulwark keys new kek} prints and {@code --keyring} reads;
+ * the format is defined and parsed by {@link KeyRings} in {@code bulwark-crypto}:
  *
  * <pre>{@code
  * {"version":1,"primary":"kek-1a2b3c4d","keys":[
@@ -19,10 +18,6 @@ final class KeyRingDocuments {
     }
 
     static String newKeyRing() {
-        String id = "kek-" + RandomTokens.hex(16).substring(0, 8);
-        String material = Base64.getEncoder().encodeToString(RandomTokens.bytes(32));
-        String created = Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        return "{\"version\":1,\"primary\":\"" + id + "\",\"keys\":[{\"id\":\"" + id
-                + "\",\"state\":\"PRIMARY\",\"created\":\"" + created + "\",\"material\":\"" + material + "\"}]}";
+        return KeyRings.toJson(KeyRings.generate(Clock.systemUTC()));
     }
 }
