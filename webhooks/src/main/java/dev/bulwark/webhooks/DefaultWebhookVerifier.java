@@ -114,7 +114,7 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
                             "event " + (idSigned ? eventId : "(same signature)") + " was already accepted");
                 }
             }
-            return new VerifiedWebhook(impl.name(), eventId, idSigned, ts, body.clone(), impl.signsBody());
+            return new VerifiedWebhook(impl.name(), eventId, idSigned, ts, body, impl.signsBody());
         } catch (WebhookVerificationException e) {
             audit(e, eventId);
             throw e;

@@ -18,6 +18,7 @@ public final class VerifiedWebhook {
     private final byte[] body;
     private final boolean bodyAuthenticated;
 
+    /** {@code body} is the request's own immutable copy: it is shared, never exposed, never modified. */
     VerifiedWebhook(String scheme, String eventId, boolean eventIdSigned, Instant timestamp, byte[] body,
             boolean bodyAuthenticated) {
         this.scheme = scheme;

@@ -33,8 +33,7 @@ import java.util.TreeMap;
  * when none are given and the {@code Content-Type} is {@code application/x-www-form-urlencoded}, parsed from
  * the body (UTF-8) at {@link Builder#build()}.
  *
- * <p>Instances are immutable and thread-safe; {@link #body()} returns a copy, {@link #bodyUnsafe()}-style
- * access is internal.
+ * <p>Instances are immutable and thread-safe; {@link #body()} returns a copy.
  */
 public final class WebhookRequest {
 
