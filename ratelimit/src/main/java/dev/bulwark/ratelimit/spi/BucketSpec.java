@@ -39,6 +39,7 @@ public final class BucketSpec {
     private final long[] q;
     private final long[] r;
     private final long[] capUnits;
+    private final long[] maxSafeDt;
 
     private BucketSpec(List<Bandwidth> list) {
         int n = list.size();
@@ -47,6 +48,7 @@ public final class BucketSpec {
         q = new long[n];
         r = new long[n];
         capUnits = new long[n];
+        maxSafeDt = new long[n];
         for (int i = 0; i < n; i++) {
             Bandwidth b = bandwidths[i];
             long p = b.refillPeriodNanos();
@@ -55,6 +57,8 @@ public final class BucketSpec {
             q[i] = p / g;
             r[i] = b.refillTokens() / g;
             capUnits[i] = b.capacity() * q[i];
+            // beyond this many ns, r·dt exceeds 2^62 > any content deficit (content is within ±2^60): full
+            maxSafeDt[i] = (1L << 62) / r[i];
         }
     }
 
@@ -123,10 +127,7 @@ public final class BucketSpec {
         if (s >= cap || dt <= 0) {
             return s;
         }
-        long need = cap - s;
-        long ri = r[i];
-        long fill = need / ri + (need % ri == 0 ? 0 : 1);
-        return dt >= fill ? cap : s + dt * ri;
+        return dt > maxSafeDt[i] ? cap : Math.min(cap, s + dt * r[i]);
     }
 
     /**
@@ -158,8 +159,7 @@ public final class BucketSpec {
             }
             long costUnits = cost * q[i];
             if (s < costUnits) {
-                long need = costUnits - s;
-                long w = need / r[i] + (need % r[i] == 0 ? 0 : 1);
+                long w = ceilDiv(costUnits - s, r[i]);
                 if (!never && w > retry) {
                     retry = w;
                     slowest = i;
@@ -177,14 +177,12 @@ public final class BucketSpec {
         for (int i = 0; i < n; i++) {
             long s = next[i + 1] - cost * q[i];
             next[i + 1] = s;
-            long tokens = Math.floorDiv(s, q[i]);
+            long tokens = q[i] == 1 ? s : Math.floorDiv(s, q[i]);
             if (tokens < min) {
                 min = tokens;
                 tightest = i;
             }
-            long need = capUnits[i] - s;
-            long w = need / r[i] + (need % r[i] == 0 ? 0 : 1);
-            reset = Math.max(reset, w);
+            reset = Math.max(reset, ceilDiv(capUnits[i] - s, r[i]));
         }
         return RateDecision.allow(Math.max(0, min), reset, bandwidths[tightest]);
     }
@@ -249,7 +247,7 @@ public final class BucketSpec {
         for (int i = 0; i < bandwidths.length; i++) {
             long need = capUnits[i] - refilled(state, i, t);
             if (need > 0) {
-                max = Math.max(max, need / r[i] + (need % r[i] == 0 ? 0 : 1));
+                max = Math.max(max, ceilDiv(need, r[i]));
             }
         }
         return max + (t - now);
@@ -266,10 +264,14 @@ public final class BucketSpec {
     private long reset(long[] units) {
         long max = 0;
         for (int i = 0; i < bandwidths.length; i++) {
-            long need = capUnits[i] - units[i + 1];
-            max = Math.max(max, need / r[i] + (need % r[i] == 0 ? 0 : 1));
+            max = Math.max(max, ceilDiv(capUnits[i] - units[i + 1], r[i]));
         }
         return max;
+    }
+
+    /** ceil(a / b) for {@code 0 <= a <= 2^62}, {@code 1 <= b <= 2^60}, with one division. */
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     private static long gcd(long a, long b) {
