@@ -168,23 +168,27 @@ public final class BucketSpec {
         }
         if (slowest >= 0) {
             return RateDecision.deny(remaining(next), never ? RateDecision.NEVER : retry, reset(next), bandwidths[slowest],
+                    ceilDiv(capUnits[slowest] - next[slowest + 1], r[slowest]),
                     never ? RateLimitReason.COST_EXCEEDS_CAPACITY : RateLimitReason.OVER_LIMIT);
         }
         next[0] = t;
         long min = Long.MAX_VALUE;
         int tightest = 0;
         long reset = 0;
+        long tightestReset = 0;
         for (int i = 0; i < n; i++) {
             long s = next[i + 1] - cost * q[i];
             next[i + 1] = s;
             long tokens = q[i] == 1 ? s : Math.floorDiv(s, q[i]);
+            long w = ceilDiv(capUnits[i] - s, r[i]);
             if (tokens < min) {
                 min = tokens;
                 tightest = i;
+                tightestReset = w;
             }
-            reset = Math.max(reset, ceilDiv(capUnits[i] - s, r[i]));
+            reset = Math.max(reset, w);
         }
-        return RateDecision.allow(Math.max(0, min), reset, bandwidths[tightest]);
+        return RateDecision.allow(Math.max(0, min), reset, bandwidths[tightest], tightestReset);
     }
 
     /**
