@@ -81,4 +81,42 @@ class ConcurrencyTest {
         assertThat(admitted).isEqualTo(500);
         assertThat(limiter.size()).isLessThanOrEqualTo(8);
     }
+
+    @RepeatedTest(3)
+    void costBudget_concurrentReservations_neverOverspend() throws Exception {
+        AtomicLong now = new AtomicLong();
+        CostBudget budget = CostBudget.builder().timeSource(now::get)
+                .perTenant(Bandwidth.capacity(10_000).refillGreedy(1, Duration.ofDays(1)))
+                .central(Bandwidth.capacity(15_000).refillGreedy(1, Duration.ofDays(1))).build();
+        AtomicLong counter = new AtomicLong();
+        long spent = runThreads(5_000, () -> {
+            long n = counter.incrementAndGet();
+            String tenant = n % 2 == 0 ? "a" : "b";
+            CostBudget.Reservation r = budget.reserve(tenant, 7);
+            if (!r.granted()) {
+                return 0;
+            }
+            if (n % 5 == 0) {
+                r.release();
+                return 0;
+            }
+            r.commit(3);
+            return 3;
+        });
+        assertThat(spent).isLessThanOrEqualTo(15_000);
+        assertThat(budget.available("a") + spent).isLessThanOrEqualTo(15_000);
+    }
+
+    @Test
+    void penaltyBox_concurrentViolations_blockExactlyOnceAndCountEveryViolation() throws Exception {
+        dev.bulwark.core.testing.TestClock clock = new dev.bulwark.core.testing.TestClock();
+        dev.bulwark.core.InMemoryAuditSink sink = new dev.bulwark.core.InMemoryAuditSink();
+        PenaltyBox box = PenaltyBox.builder().clock(clock).audit(sink).thresholds(100, 200, 1_000).build();
+        long blockedAnswers = runThreads(1_000, () -> box.recordViolation("k").blocked() ? 1 : 0);
+        // 4,000 violations: the 1,000th blocks; the 3,000 after it are not counted
+        assertThat(blockedAnswers).isEqualTo(3_001);
+        assertThat(sink.withAction("penalty_state_change")).extracting(e -> e.attributes().get("to"))
+                .containsExactly("WARN", "RESTRICT", "BLOCKED");
+        assertThat(box.status("k").strikes()).isEqualTo(1);
+    }
 }

@@ -57,8 +57,8 @@ public final class BucketSpec {
             q[i] = p / g;
             r[i] = b.refillTokens() / g;
             capUnits[i] = b.capacity() * q[i];
-            // beyond this many ns, r·dt exceeds 2^62 > any content deficit (content is within ±2^60): full
-            maxSafeDt[i] = (1L << 62) / r[i];
+            // up to this many ns, s + r·dt cannot overflow (s < C·q ≤ 2^61, r·dt < 2^62)
+            maxSafeDt[i] = ((1L << 62) - 1) / r[i];
         }
     }
 
@@ -127,7 +127,11 @@ public final class BucketSpec {
         if (s >= cap || dt <= 0) {
             return s;
         }
-        return dt > maxSafeDt[i] ? cap : Math.min(cap, s + dt * r[i]);
+        if (dt <= maxSafeDt[i]) {
+            return Math.min(cap, s + dt * r[i]);
+        }
+        // rare (a very long idle time): r·dt may overflow, compare with the time to fill instead
+        return dt >= ceilDiv(cap - s, r[i]) ? cap : s + dt * r[i];
     }
 
     /**
@@ -273,7 +277,7 @@ public final class BucketSpec {
         return max;
     }
 
-    /** ceil(a / b) for {@code 0 <= a <= 2^62}, {@code 1 <= b <= 2^60}, with one division. */
+    /** ceil(a / b) for {@code 0 <= a <= 2^62}, {@code 1 <= b <= 2^61}, with one division. */
     private static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
     }
