@@ -122,4 +122,29 @@ class ConcurrencyTest {
                 .containsExactlyInAnyOrder("WARN", "RESTRICT", "BLOCKED");
         assertThat(box.status("k").strikes()).isEqualTo(1);
     }
+
+    @RepeatedTest(3)
+    void keyedLimiter_hotKeyWhileColdKeysAreEvicted_staysWithinConservationBound() throws Exception {
+        AtomicLong now = new AtomicLong();
+        KeyedRateLimiter limiter = KeyedRateLimiter.builder().timeSource(() -> now.addAndGet(1_000)).maxKeys(8)
+                .addLimit(Bandwidth.capacity(50).refillGreedy(1, Duration.ofMillis(1))).build();
+        assertThat(limiter.tryAcquire("hot", 1).allowed()).isTrue();
+        AtomicLong counter = new AtomicLong();
+        AtomicLong coldAdmitted = new AtomicLong();
+        long hot = 1 + runThreads(10_000, () -> {
+            long n = counter.incrementAndGet();
+            if (n % 3 == 0) {
+                if (limiter.tryAcquire("cold-" + n, 1).allowed()) {
+                    coldAdmitted.incrementAndGet();
+                }
+                return 0;
+            }
+            return limiter.tryAcquire("hot", 1).allowed() ? 1 : 0;
+        });
+        long elapsedMs = now.get() / 1_000_000L;
+        assertThat(hot).isLessThanOrEqualTo(50 + elapsedMs);
+        // far more distinct cold keys were admitted than the table holds: full buckets were evicted
+        assertThat(coldAdmitted.get()).isGreaterThan(100);
+        assertThat(limiter.size()).isLessThanOrEqualTo(8);
+    }
 }
