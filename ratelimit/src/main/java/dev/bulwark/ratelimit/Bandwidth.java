@@ -19,15 +19,15 @@ import java.util.regex.Pattern;
  * <p>Limits (checked when the refill is set, {@link ConfigurationException} otherwise): capacity and refill
  * tokens at least 1; period at least 1 ns and at most 365 days; and, after reducing the fraction
  * {@code refillTokens / periodNanos} by its greatest common divisor {@code g}, {@code capacity × (periodNanos / g)}
- * at most 2<sup>60</sup> (the exact arithmetic works in units of {@code g / periodNanos} of a token). Every
- * usual limit (up to billions of tokens per day) fits.
+ * at most 2<sup>61</sup> (the exact arithmetic works in units of {@code g / periodNanos} of a token). Every
+ * usual limit fits (a billion tokens per day; 26,000 tokens refilled one per day; 640,000 one per hour).
  *
  * <p>Immutable and thread-safe.
  */
 public final class Bandwidth {
 
     /** The largest capacity in exact units; keeps every intermediate value of the arithmetic in a {@code long}. */
-    public static final long MAX_UNITS = 1L << 60;
+    public static final long MAX_UNITS = 1L << 61;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:/-]{1,64}");
 
     private final long capacity;
@@ -79,12 +79,12 @@ public final class Bandwidth {
                     && period.compareTo(Duration.ofDays(365)) <= 0,
                     "bandwidth refill period must be between 1 ns and 365 days, was " + period);
             long p = period.toNanos();
-            ConfigurationException.check(tokens <= MAX_UNITS, "bandwidth refill tokens must be at most 2^60, was " + tokens);
+            ConfigurationException.check(tokens <= MAX_UNITS, "bandwidth refill tokens must be at most 2^61, was " + tokens);
             long g = gcd(tokens, p);
             long q = p / g;
             ConfigurationException.check(capacity <= MAX_UNITS / q,
                     "bandwidth " + capacity + " per " + period + " refilling " + tokens
-                            + " is too large for exact arithmetic (capacity x period/gcd must be at most 2^60)");
+                            + " is too large for exact arithmetic (capacity x period in ns / gcd(refill tokens, period in ns) must be at most 2^61)");
             return new Bandwidth(capacity, tokens, p, null);
         }
     }

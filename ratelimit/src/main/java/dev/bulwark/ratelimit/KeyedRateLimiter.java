@@ -4,6 +4,8 @@ import dev.bulwark.core.AuditEvent;
 import dev.bulwark.core.AuditOutcome;
 import dev.bulwark.core.AuditSink;
 import dev.bulwark.core.AuditSinks;
+import dev.bulwark.core.BulwarkException;
+import dev.bulwark.core.CoreReason;
 import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.ratelimit.internal.InMemoryBucketStore;
 import dev.bulwark.ratelimit.internal.KeyDigest;
@@ -39,6 +41,7 @@ public final class KeyedRateLimiter implements RateLimiter {
     private final Clock auditClock;
     private final boolean auditDenials;
     private final String name;
+    private final boolean failOpen;
 
     private KeyedRateLimiter(Builder b, BucketSpec spec, RateLimitStore store) {
         this.spec = spec;
@@ -48,6 +51,7 @@ public final class KeyedRateLimiter implements RateLimiter {
         this.auditClock = b.auditClock;
         this.auditDenials = b.auditDenials;
         this.name = b.name;
+        this.failOpen = b.failOpen;
     }
 
     /** {@return a builder} */
@@ -59,7 +63,15 @@ public final class KeyedRateLimiter implements RateLimiter {
     public RateDecision tryAcquire(String key, long cost) {
         RateLimitException.requireKey(key);
         RateLimitException.requireCost(cost);
-        RateDecision d = store.tryAcquire(key, spec, cost);
+        RateDecision d;
+        try {
+            d = store.tryAcquire(key, spec, cost);
+        } catch (BulwarkException e) {
+            if (e.reason() != CoreReason.STORE_UNAVAILABLE) {
+                throw e;
+            }
+            d = storeUnavailable(key);
+        }
         if (!d.allowed() && (auditDenials || d.reason() == RateLimitReason.KEY_TABLE_FULL) && auditClock != null) {
             audit.record(AuditEvent.builder("ratelimit", "limit_exceeded")
                     .outcome(AuditOutcome.DENIED)
@@ -68,6 +80,22 @@ public final class KeyedRateLimiter implements RateLimiter {
                     .attribute("limiter", name)
                     .attribute("limit", d.limit() == null ? null : d.limit().id())
                     .attribute("cost", Long.toString(cost))
+                    .build(auditClock));
+        }
+        return d;
+    }
+
+    private RateDecision storeUnavailable(String key) {
+        Bandwidth first = spec.bandwidths().get(0);
+        RateDecision d = new RateDecision(failOpen, false, 0, failOpen ? 0 : Math.max(1, first.nanosToFill() / first.capacity()),
+                0, first, 0, RateLimitReason.STORE_UNAVAILABLE);
+        if (auditClock != null) {
+            audit.record(AuditEvent.builder("ratelimit", "store_unavailable")
+                    .outcome(failOpen ? AuditOutcome.FAILURE : AuditOutcome.DENIED)
+                    .subject("key#" + KeyDigest.of(key))
+                    .reason(RateLimitReason.STORE_UNAVAILABLE)
+                    .attribute("limiter", name)
+                    .attribute("fail_mode", failOpen ? "open" : "closed")
                     .build(auditClock));
         }
         return d;
@@ -127,6 +155,7 @@ public final class KeyedRateLimiter implements RateLimiter {
         private Clock auditClock;
         private boolean auditDenials;
         private String name = "keyed";
+        private boolean failOpen;
 
         private Builder() {
         }
@@ -152,6 +181,21 @@ public final class KeyedRateLimiter implements RateLimiter {
         /** @param store a shared store (e.g. Redis) instead of the bounded in-memory one @return this */
         public Builder store(RateLimitStore store) {
             this.store = store;
+            return this;
+        }
+
+        /**
+         * Declares what happens when the store is unreachable (it throws a {@code BulwarkException} with
+         * {@code CoreReason.STORE_UNAVAILABLE}): fail closed (the default: refuse, retry after one token's
+         * refill time) or fail open (allow). Either way the decision's reason is
+         * {@link RateLimitReason#STORE_UNAVAILABLE} and, when auditing is on, an event records it. Choose
+         * fail-open only for soft limits.
+         *
+         * @param failOpen whether to allow requests while the store is unreachable
+         * @return this
+         */
+        public Builder failOpen(boolean failOpen) {
+            this.failOpen = failOpen;
             return this;
         }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  * <li>{@link #resetNanos()}: time until every bandwidth is full again.</li>
  * <li>{@link #limit()}: the bandwidth that decided (the tightest when allowed, the one needing the longest
  *     wait when refused); {@code null} only when no bandwidth was involved ({@link RateLimitReason#KEY_TABLE_FULL}).</li>
+ * <li>{@link #limitResetNanos()}: time until that bandwidth alone is full again (the {@code t} of the
+ *     {@code RateLimit} header).</li>
  * <li>{@link #reason()}: {@code null} when allowed without throttling; otherwise why.</li>
  * </ul>
  *
@@ -26,10 +28,11 @@ import java.util.Optional;
  * @param retryAfterNanos 0 when allowed, the wait in ns when refused, or {@link #NEVER}
  * @param resetNanos ns until every bandwidth is full
  * @param limit the bandwidth that decided, or {@code null}
+ * @param limitResetNanos ns until {@code limit} is full (0 when {@code limit} is null)
  * @param reason why it was refused or throttled, or {@code null}
  */
 public record RateDecision(boolean allowed, boolean throttled, long remaining, long retryAfterNanos, long resetNanos,
-                           Bandwidth limit, RateLimitReason reason) {
+                           Bandwidth limit, long limitResetNanos, RateLimitReason reason) {
 
     /** {@link #retryAfterNanos()} of a request that can never succeed (its cost exceeds a capacity). */
     public static final long NEVER = -1;
@@ -40,10 +43,11 @@ public record RateDecision(boolean allowed, boolean throttled, long remaining, l
      * @param remaining tokens left
      * @param resetNanos ns until full
      * @param limit the tightest bandwidth
+     * @param limitResetNanos ns until {@code limit} is full
      * @return the decision
      */
-    public static RateDecision allow(long remaining, long resetNanos, Bandwidth limit) {
-        return new RateDecision(true, false, remaining, 0, resetNanos, limit, null);
+    public static RateDecision allow(long remaining, long resetNanos, Bandwidth limit, long limitResetNanos) {
+        return new RateDecision(true, false, remaining, 0, resetNanos, limit, limitResetNanos, null);
     }
 
     /**
@@ -52,18 +56,20 @@ public record RateDecision(boolean allowed, boolean throttled, long remaining, l
      * @param remaining tokens available now
      * @param retryAfterNanos the exact wait, or {@link #NEVER}
      * @param resetNanos ns until full
-     * @param limit the bandwidth that decided
+     * @param limit the bandwidth that decided, or {@code null}
+     * @param limitResetNanos ns until {@code limit} is full
      * @param reason why
      * @return the decision
      */
     public static RateDecision deny(long remaining, long retryAfterNanos, long resetNanos, Bandwidth limit,
-                                    RateLimitReason reason) {
-        return new RateDecision(false, false, remaining, retryAfterNanos, resetNanos, limit, reason);
+                                    long limitResetNanos, RateLimitReason reason) {
+        return new RateDecision(false, false, remaining, retryAfterNanos, resetNanos, limit, limitResetNanos, reason);
     }
 
     /** {@return a copy of this soft-limit refusal as an allowed-but-throttled decision} */
     public RateDecision asThrottled() {
-        return new RateDecision(true, true, remaining, retryAfterNanos, resetNanos, limit, RateLimitReason.SOFT_LIMIT);
+        return new RateDecision(true, true, remaining, retryAfterNanos, resetNanos, limit, limitResetNanos,
+                RateLimitReason.SOFT_LIMIT);
     }
 
     /**
@@ -71,7 +77,7 @@ public record RateDecision(boolean allowed, boolean throttled, long remaining, l
      * @return a copy with another reason (e.g. {@link RateLimitReason#BUDGET_EXHAUSTED})
      */
     public RateDecision withReason(RateLimitReason reason) {
-        return new RateDecision(allowed, throttled, remaining, retryAfterNanos, resetNanos, limit, reason);
+        return new RateDecision(allowed, throttled, remaining, retryAfterNanos, resetNanos, limit, limitResetNanos, reason);
     }
 
     /** {@return whether the request could ever succeed (false when its cost exceeds a capacity)} */
@@ -114,8 +120,9 @@ public record RateDecision(boolean allowed, boolean throttled, long remaining, l
 
     /**
      * The {@code RateLimit} header of draft-ietf-httpapi-ratelimit-headers (structured field): the deciding
-     * policy's name, {@code r} = remaining tokens and {@code t} = seconds until the bucket is full again
-     * (for a refusal: seconds until the request could succeed), e.g. {@code "burst";r=45;t=3}.
+     * policy's name, {@code r} = remaining tokens and {@code t} = seconds until that policy's bandwidth is
+     * full again (for a refusal: seconds until the request could succeed), rounded up, e.g.
+     * {@code "burst";r=45;t=3}.
      *
      * @return the value, or empty when no bandwidth decided
      */
@@ -123,7 +130,7 @@ public record RateDecision(boolean allowed, boolean throttled, long remaining, l
         if (limit == null) {
             return Optional.empty();
         }
-        long t = allowed || !canEverSucceed() ? resetNanos : retryAfterNanos;
+        long t = allowed || !canEverSucceed() ? limitResetNanos : retryAfterNanos;
         return Optional.of("\"" + limit.id() + "\";r=" + remaining + ";t=" + ceilDiv(t, 1_000_000_000L));
     }
 

@@ -27,6 +27,11 @@ public enum RateLimitReason implements ReasonCode {
     RESERVATION_SETTLED,
     /** The penalty box blocks the key for now. */
     PENALTY_BLOCKED,
+    /**
+     * The limiter's store could not be reached; the decision applied the limiter's declared fail mode
+     * (refused when fail-closed, the default; allowed when the host chose fail-open).
+     */
+    STORE_UNAVAILABLE,
     /** A request line or other textual input could not be parsed. */
     MALFORMED_INPUT
 }

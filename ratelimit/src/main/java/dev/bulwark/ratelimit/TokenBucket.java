@@ -4,7 +4,8 @@ import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.ratelimit.spi.BucketSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * One token bucket with one or more {@link Bandwidth}s (for example a burst limit and a sustained limit): a
@@ -22,16 +23,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Thread-safe and lock-free: the state is an immutable array swapped by compare-and-set; a refusal
  * writes nothing. Exact integer arithmetic: no drift over any run length. Never sleeps.
  */
-public final class TokenBucket {
+public final class TokenBucket extends TokenBucketPadding {
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(TokenBucket.class, "state", long[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final BucketSpec spec;
     private final TimeSource time;
-    private final AtomicReference<long[]> state;
+    private volatile long[] state;
+    // padding after the hot field, so that a neighbour's writes do not invalidate its cache line
+    @SuppressWarnings("unused")
+    private long q1, q2, q3, q4, q5, q6, q7, q8;
 
     private TokenBucket(BucketSpec spec, TimeSource time) {
         this.spec = spec;
         this.time = time;
-        this.state = new AtomicReference<>(spec.fullState(time.nanoTime()));
+        this.state = spec.fullState(time.nanoTime());
     }
 
     /** {@return a builder} */
@@ -51,9 +65,9 @@ public final class TokenBucket {
         long now = time.nanoTime();
         long[] next = new long[spec.size() + 1];
         for (;;) {
-            long[] cur = state.get();
+            long[] cur = state;
             RateDecision d = spec.tryAcquire(cur, now, cost, next);
-            if (!d.allowed() || state.compareAndSet(cur, next)) {
+            if (!d.allowed() || STATE.compareAndSet(this, cur, next)) {
                 return d;
             }
         }
@@ -73,12 +87,12 @@ public final class TokenBucket {
      */
     public RateDecision probe(long cost) {
         RateLimitException.requireCost(cost);
-        return spec.probe(state.get(), time.nanoTime(), cost);
+        return spec.probe(state, time.nanoTime(), cost);
     }
 
     /** {@return whole tokens available now in the tightest bandwidth} */
     public long availableTokens() {
-        return spec.availableTokens(state.get(), time.nanoTime());
+        return spec.availableTokens(state, time.nanoTime());
     }
 
     /** {@return the bandwidths} */
@@ -114,4 +128,9 @@ public final class TokenBucket {
             return new TokenBucket(BucketSpec.of(limits), ConfigurationException.requireSet(time, "timeSource"));
         }
     }
+}
+
+/** Cache-line padding before {@link TokenBucket}'s hot state field (as Bucket4j does). */
+abstract class TokenBucketPadding {
+    long p1, p2, p3, p4, p5, p6, p7, p8;
 }

@@ -113,6 +113,52 @@ class KeyedRateLimiterTest {
         assertThat(l.tryAcquire("k").allowed()).isFalse();
     }
 
+    private static final dev.bulwark.ratelimit.spi.RateLimitStore DOWN = new dev.bulwark.ratelimit.spi.RateLimitStore() {
+        @Override
+        public RateDecision tryAcquire(String key, dev.bulwark.ratelimit.spi.BucketSpec spec, long cost) {
+            throw new dev.bulwark.core.InvalidInputException(dev.bulwark.core.CoreReason.STORE_UNAVAILABLE, "redis down");
+        }
+
+        @Override
+        public long adjust(String key, dev.bulwark.ratelimit.spi.BucketSpec spec, long delta) {
+            throw new dev.bulwark.core.InvalidInputException(dev.bulwark.core.CoreReason.STORE_UNAVAILABLE, "redis down");
+        }
+
+        @Override
+        public long available(String key, dev.bulwark.ratelimit.spi.BucketSpec spec) {
+            throw new dev.bulwark.core.InvalidInputException(dev.bulwark.core.CoreReason.STORE_UNAVAILABLE, "redis down");
+        }
+    };
+
+    @Test
+    void storeUnavailable_failClosedByDefault_failOpenWhenDeclared_bothAudited() {
+        InMemoryAuditSink sink = new InMemoryAuditSink();
+        Bandwidth bw = Bandwidth.capacity(10).refillGreedy(10, Duration.ofSeconds(1));
+        KeyedRateLimiter closed = KeyedRateLimiter.builder().store(DOWN).addLimit(bw).audit(sink, clock, false).build();
+        RateDecision c = closed.tryAcquire("k");
+        assertThat(c.allowed()).isFalse();
+        assertThat(c.reason()).isEqualTo(RateLimitReason.STORE_UNAVAILABLE);
+        assertThat(c.retryAfterNanos()).isEqualTo(100_000_000L);
+        KeyedRateLimiter open = KeyedRateLimiter.builder().store(DOWN).addLimit(bw).failOpen(true).audit(sink, clock, false).build();
+        RateDecision o = open.tryAcquire("k");
+        assertThat(o.allowed()).isTrue();
+        assertThat(o.reason()).isEqualTo(RateLimitReason.STORE_UNAVAILABLE);
+        assertThat(sink.withAction("store_unavailable")).extracting(e -> e.attributes().get("fail_mode"))
+                .containsExactly("closed", "open");
+    }
+
+    @Test
+    void inMemoryStoreFactory_servesOneSpec() {
+        var store = dev.bulwark.ratelimit.spi.RateLimitStore.inMemory(10, clock::nanoTime);
+        KeyedRateLimiter a = KeyedRateLimiter.builder().store(store)
+                .addLimit(Bandwidth.capacity(1).refillGreedy(1, Duration.ofSeconds(1))).build();
+        KeyedRateLimiter b = KeyedRateLimiter.builder().store(store)
+                .addLimit(Bandwidth.capacity(2).refillGreedy(1, Duration.ofSeconds(1))).build();
+        assertThat(a.tryAcquire("k").allowed()).isTrue();
+        assertThatThrownBy(() -> b.tryAcquire("k")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("one limiter");
+    }
+
     /** Eviction never lets a hot key exceed its limit, whatever the churn of other keys. */
     @Property(tries = 200)
     void hotKey_withChurn_neverExceedsConservationBound(@ForAll @IntRange(min = 1, max = 4) int maxKeys,

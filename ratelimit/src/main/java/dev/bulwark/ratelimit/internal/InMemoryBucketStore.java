@@ -70,7 +70,7 @@ public final class InMemoryBucketStore implements RateLimitStore {
             }
             if (!reserveSlot(spec, now)) {
                 long at = nextSweepAt.get();
-                return RateDecision.deny(0, Math.max(1, at - now), 0, null, RateLimitReason.KEY_TABLE_FULL);
+                return RateDecision.deny(0, Math.max(1, at - now), 0, null, 0, RateLimitReason.KEY_TABLE_FULL);
             }
             if (map.putIfAbsent(key, next) == null) {
                 long fullAt = now + d.resetNanos();

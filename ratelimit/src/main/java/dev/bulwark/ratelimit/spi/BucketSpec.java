@@ -39,6 +39,7 @@ public final class BucketSpec {
     private final long[] q;
     private final long[] r;
     private final long[] capUnits;
+    private final long[] maxSafeDt;
 
     private BucketSpec(List<Bandwidth> list) {
         int n = list.size();
@@ -47,6 +48,7 @@ public final class BucketSpec {
         q = new long[n];
         r = new long[n];
         capUnits = new long[n];
+        maxSafeDt = new long[n];
         for (int i = 0; i < n; i++) {
             Bandwidth b = bandwidths[i];
             long p = b.refillPeriodNanos();
@@ -55,6 +57,8 @@ public final class BucketSpec {
             q[i] = p / g;
             r[i] = b.refillTokens() / g;
             capUnits[i] = b.capacity() * q[i];
+            // up to this many ns, s + r·dt cannot overflow (s < C·q ≤ 2^61, r·dt < 2^62)
+            maxSafeDt[i] = ((1L << 62) - 1) / r[i];
         }
     }
 
@@ -123,10 +127,11 @@ public final class BucketSpec {
         if (s >= cap || dt <= 0) {
             return s;
         }
-        long need = cap - s;
-        long ri = r[i];
-        long fill = need / ri + (need % ri == 0 ? 0 : 1);
-        return dt >= fill ? cap : s + dt * ri;
+        if (dt <= maxSafeDt[i]) {
+            return Math.min(cap, s + dt * r[i]);
+        }
+        // rare (a very long idle time): r·dt may overflow, compare with the time to fill instead
+        return dt >= ceilDiv(cap - s, r[i]) ? cap : s + dt * r[i];
     }
 
     /**
@@ -158,8 +163,7 @@ public final class BucketSpec {
             }
             long costUnits = cost * q[i];
             if (s < costUnits) {
-                long need = costUnits - s;
-                long w = need / r[i] + (need % r[i] == 0 ? 0 : 1);
+                long w = ceilDiv(costUnits - s, r[i]);
                 if (!never && w > retry) {
                     retry = w;
                     slowest = i;
@@ -168,25 +172,27 @@ public final class BucketSpec {
         }
         if (slowest >= 0) {
             return RateDecision.deny(remaining(next), never ? RateDecision.NEVER : retry, reset(next), bandwidths[slowest],
+                    ceilDiv(capUnits[slowest] - next[slowest + 1], r[slowest]),
                     never ? RateLimitReason.COST_EXCEEDS_CAPACITY : RateLimitReason.OVER_LIMIT);
         }
         next[0] = t;
         long min = Long.MAX_VALUE;
         int tightest = 0;
         long reset = 0;
+        long tightestReset = 0;
         for (int i = 0; i < n; i++) {
             long s = next[i + 1] - cost * q[i];
             next[i + 1] = s;
-            long tokens = Math.floorDiv(s, q[i]);
+            long tokens = q[i] == 1 ? s : Math.floorDiv(s, q[i]);
+            long w = ceilDiv(capUnits[i] - s, r[i]);
             if (tokens < min) {
                 min = tokens;
                 tightest = i;
+                tightestReset = w;
             }
-            long need = capUnits[i] - s;
-            long w = need / r[i] + (need % r[i] == 0 ? 0 : 1);
             reset = Math.max(reset, w);
         }
-        return RateDecision.allow(Math.max(0, min), reset, bandwidths[tightest]);
+        return RateDecision.allow(Math.max(0, min), reset, bandwidths[tightest], tightestReset);
     }
 
     /**
@@ -249,7 +255,7 @@ public final class BucketSpec {
         for (int i = 0; i < bandwidths.length; i++) {
             long need = capUnits[i] - refilled(state, i, t);
             if (need > 0) {
-                max = Math.max(max, need / r[i] + (need % r[i] == 0 ? 0 : 1));
+                max = Math.max(max, ceilDiv(need, r[i]));
             }
         }
         return max + (t - now);
@@ -266,10 +272,14 @@ public final class BucketSpec {
     private long reset(long[] units) {
         long max = 0;
         for (int i = 0; i < bandwidths.length; i++) {
-            long need = capUnits[i] - units[i + 1];
-            max = Math.max(max, need / r[i] + (need % r[i] == 0 ? 0 : 1));
+            max = Math.max(max, ceilDiv(capUnits[i] - units[i + 1], r[i]));
         }
         return max;
+    }
+
+    /** ceil(a / b) for {@code 0 <= a <= 2^62}, {@code 1 <= b <= 2^61}, with one division. */
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     private static long gcd(long a, long b) {

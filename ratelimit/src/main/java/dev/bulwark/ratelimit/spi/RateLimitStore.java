@@ -1,6 +1,8 @@
 package dev.bulwark.ratelimit.spi;
 
 import dev.bulwark.ratelimit.RateDecision;
+import dev.bulwark.ratelimit.TimeSource;
+import dev.bulwark.ratelimit.internal.InMemoryBucketStore;
 
 /**
  * Where keyed bucket state lives: in memory (bounded, the default of {@code KeyedRateLimiter}) or in a
@@ -24,6 +26,20 @@ import dev.bulwark.ratelimit.RateDecision;
 public interface RateLimitStore {
 
     /**
+     * The bounded, thread-safe in-memory store (the default of {@code KeyedRateLimiter}): at most
+     * {@code maxKeys} keys, only full buckets forgotten, new keys refused with {@code KEY_TABLE_FULL} when no
+     * bucket can be forgotten.
+     *
+     * @param maxKeys the most keys held, at least 1
+     * @param time the time source
+     * @return a new store (serving one {@link BucketSpec})
+     * @throws dev.bulwark.core.ConfigurationException when {@code maxKeys < 1} or {@code time} is null
+     */
+    static RateLimitStore inMemory(int maxKeys, TimeSource time) {
+        return new InMemoryBucketStore(maxKeys, time);
+    }
+
+    /**
      * Atomically applies {@link BucketSpec#tryAcquire} to {@code key}'s bucket at the store's current time
      * and stores the result when allowed.
      *
@@ -31,6 +47,8 @@ public interface RateLimitStore {
      * @param spec the bandwidths
      * @param cost the cost, at least 1
      * @return the decision
+     * @throws dev.bulwark.core.BulwarkException with {@code CoreReason.STORE_UNAVAILABLE} when the store cannot
+     *         be reached in time (the limiter then applies its declared fail mode)
      */
     RateDecision tryAcquire(String key, BucketSpec spec, long cost);
 
