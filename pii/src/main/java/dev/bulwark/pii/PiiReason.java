@@ -11,6 +11,8 @@ public enum PiiReason implements ReasonCode {
     INPUT_TOO_LARGE,
     /** A required input was missing ({@code null}). */
     MISSING_INPUT,
+    /** Spans handed to {@link Masker#mask(CharSequence, java.util.List)} overlap or lie outside the text. */
+    INVALID_SPANS,
     /** A type name is not one of {@link PiiType}. */
     UNKNOWN_TYPE,
     /** Gate {@code sensitive-source}: the item comes from a source application on the deny list (or not on
