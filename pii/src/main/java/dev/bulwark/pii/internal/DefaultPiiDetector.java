@@ -548,6 +548,11 @@ public final class DefaultPiiDetector implements PiiDetector {
 
         // ------------------------------------------------------------ CREDIT_CARD
 
+        /** Whether {@code i} follows "digit space": the middle of a longer run of spaced digit groups. */
+        boolean insideSpacedDigits(int i) {
+            return i >= 2 && s.charAt(i - 1) == ' ' && isDigit(s.charAt(i - 2));
+        }
+
         void card(int i) {
             int groups = 0;
             int total = 0;
@@ -705,6 +710,9 @@ public final class DefaultPiiDetector implements PiiDetector {
 
         void phone(int i) {
             boolean plus = s.charAt(i) == '+';
+            if (!plus && insideSpacedDigits(i)) {
+                return;
+            }
             int p = plus ? i + 1 : i;
             int groups = 0;
             int total = 0;
