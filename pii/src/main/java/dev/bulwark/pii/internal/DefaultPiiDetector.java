@@ -30,7 +30,7 @@ public final class DefaultPiiDetector implements PiiDetector {
     static {
         Map<PiiType, List<String>> m = new EnumMap<>(PiiType.class);
         m.put(PiiType.PHONE, List.of("phone", "tel", "mobile", "cell", "call", "fax", "contact", "whatsapp",
-                "sms", "number"));
+                "sms"));
         m.put(PiiType.US_SSN, List.of("ssn", "social security", "social-security", "ss#", "taxpayer", "tin"));
         m.put(PiiType.CREDIT_CARD, List.of("card", "credit", "visa", "mastercard", "amex", "payment", "cc"));
         m.put(PiiType.IBAN, List.of("iban", "account", "bank"));
@@ -41,12 +41,14 @@ public final class DefaultPiiDetector implements PiiDetector {
     }
 
     private static final PiiType[] TYPES = PiiType.values();
-    /** Tie-break among equally confident overlapping candidates: lower wins. */
+    /** Validated ("strong") candidates outrank weak ones; among strong ones the type priority decides. */
+    private static final double STRONG = 0.85;
+    /** Tie-break among overlapping candidates of the same strength: lower wins. */
     private static final int[] PRIORITY = new int[TYPES.length];
 
     static {
         PiiType[] order = {PiiType.PRIVATE_KEY, PiiType.JWT, PiiType.API_KEY, PiiType.URL_CREDENTIALS,
-            PiiType.BEARER_TOKEN, PiiType.CREDIT_CARD, PiiType.IBAN, PiiType.US_SSN, PiiType.EMAIL, PiiType.IPV6,
+            PiiType.BEARER_TOKEN, PiiType.IBAN, PiiType.CREDIT_CARD, PiiType.US_SSN, PiiType.EMAIL, PiiType.IPV6,
             PiiType.IPV4, PiiType.PHONE};
         for (int i = 0; i < order.length; i++) {
             PRIORITY[order[i].ordinal()] = i;
@@ -333,7 +335,9 @@ public final class DefaultPiiDetector implements PiiDetector {
         void add(PiiType type, int start, int end, double confidence) {
             double conf = confidence;
             int t = type.ordinal();
-            if (conf < 1 && contextWindow > 0 && context[t].length > 0 && hasContext(context[t], start)) {
+            // weak (unformatted) candidates need the context word close by: half the window
+            int window = conf < minConfidence ? contextWindow / 2 : contextWindow;
+            if (conf < 1 && window > 0 && context[t].length > 0 && hasContext(context[t], start, window)) {
                 conf = Math.min(1.0, conf + contextBoost);
             }
             conf = Math.round(conf * 100) / 100.0;
@@ -354,8 +358,8 @@ public final class DefaultPiiDetector implements PiiDetector {
             count++;
         }
 
-        boolean hasContext(String[] words, int start) {
-            int from = Math.max(0, start - contextWindow);
+        boolean hasContext(String[] words, int start, int window) {
+            int from = Math.max(0, start - window);
             for (String w : words) {
                 int last = start - w.length();
                 for (int j = from; j <= last; j++) {
@@ -381,11 +385,15 @@ public final class DefaultPiiDetector implements PiiDetector {
                 idx[k] = k;
             }
             Arrays.sort(idx, (a, b) -> {
-                int c = Double.compare(cConf[b], cConf[a]);
+                int c = Boolean.compare(cConf[b] >= STRONG, cConf[a] >= STRONG);
                 if (c != 0) {
                     return c;
                 }
                 c = Integer.compare(PRIORITY[cType[a]], PRIORITY[cType[b]]);
+                if (c != 0) {
+                    return c;
+                }
+                c = Double.compare(cConf[b], cConf[a]);
                 if (c != 0) {
                     return c;
                 }
@@ -548,12 +556,35 @@ public final class DefaultPiiDetector implements PiiDetector {
 
         // ------------------------------------------------------------ CREDIT_CARD
 
-        /** Whether {@code i} follows "digit space": the middle of a longer run of spaced digit groups. */
+        /**
+         * Whether {@code i} follows "digit space" or two four-character upper-case/digit groups ({@code NL10 RZKV
+         * 0390…}): the middle of a longer run of spaced groups such as an IBAN.
+         */
         boolean insideSpacedDigits(int i) {
-            return i >= 2 && s.charAt(i - 1) == ' ' && isDigit(s.charAt(i - 2));
+            if (i < 2 || s.charAt(i - 1) != ' ') {
+                return false;
+            }
+            if (isDigit(s.charAt(i - 2))) {
+                return true;
+            }
+            return i >= 10 && codeGroup(i - 5) && s.charAt(i - 6) == ' ' && codeGroup(i - 10);
+        }
+
+        private boolean codeGroup(int from) {
+            for (int k = from; k < from + 4; k++) {
+                char c = s.charAt(k);
+                if (!isUpper(c) && !isDigit(c)) {
+                    return false;
+                }
+            }
+            return from == 0 || !isWordChar(s.charAt(from - 1));
         }
 
         void card(int i) {
+            if (i >= 5 && s.charAt(i - 1) == ' ' && codeGroup(i - 5)
+                    && (isDigit(s.charAt(i - 2)) || isDigit(s.charAt(i - 3)))) {
+                return; // inside an IBAN-like run of groups ("ES25 5343 3464 ...")
+            }
             int groups = 0;
             int total = 0;
             char sep = 0;
