@@ -547,6 +547,11 @@ public final class DefaultPiiDetector implements PiiDetector {
             if (!(isAsciiAlnum(h) || h == '[')) {
                 return;
             }
+            for (int k = sep + 1; k < at; k++) {
+                if (s.charAt(k) == '*' || s.charAt(k) == '\u2026') {
+                    return; // an already masked password
+                }
+            }
             add(PiiType.URL_CREDENTIALS, a, at, 0.99);
         }
 
