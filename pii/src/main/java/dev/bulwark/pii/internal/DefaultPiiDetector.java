@@ -183,7 +183,7 @@ public final class DefaultPiiDetector implements PiiDetector {
         }
         switch (p) {
             case '.': case '-': case '/': case '#': case '$': case '+': case '@': case '\\': case '%': case '&':
-            case '^': case '~': case '|': case '\u20ac': case '\u00a3': case '\u00a5':
+            case '^': case '~': case '|': case '\u20ac': case '\u00a3': case '\u00a5': case '*': case '\u2026':
                 return false;
             default:
                 return true;
@@ -315,7 +315,7 @@ public final class DefaultPiiDetector implements PiiDetector {
         }
 
         boolean ipv6PrevOk(char prev) {
-            return !isWordChar(prev) && prev != ':' && prev != '.' && prev != '-';
+            return !isWordChar(prev) && prev != ':' && prev != '.' && prev != '-' && prev != '*' && prev != '\u2026';
         }
 
         /** Whether a number ending at {@code e} really ends there (no letters, no decimal or dashed tail). */
@@ -333,6 +333,9 @@ public final class DefaultPiiDetector implements PiiDetector {
         // ------------------------------------------------------------ candidates
 
         void add(PiiType type, int start, int end, double confidence) {
+            if (end < n && (s.charAt(end) == '*' || s.charAt(end) == '\u2026')) {
+                return; // the visible remnant of an already masked value ("fe80::98***")
+            }
             double conf = confidence;
             int t = type.ordinal();
             // weak (unformatted) candidates need the context word close by: half the window
