@@ -32,6 +32,13 @@ class PiiDetectorTest {
         "office 415-555-2671; PHONE=415-555-2671",
         "office 415.555.2671; PHONE=415.555.2671",
         "toll free 1-800-555-0199; PHONE=1-800-555-0199",
+        "toll free 1 (800) 555-0199; PHONE=1 (800) 555-0199",
+        "jp +81-3-1234-5678; PHONE=+81-3-1234-5678",
+        "br +55 11 91234-5678; PHONE=+55 11 91234-5678",
+        "ie +353 1 234 5678; PHONE=+353 1 234 5678",
+        "ru +7 495 123-45-67; PHONE=+7 495 123-45-67",
+        "us (415)555-2671; PHONE=(415)555-2671",
+        "us 415 555 2671; PHONE=415 555 2671",
         "uk +44 20 7946 0958; PHONE=+44 20 7946 0958",
         "uk +44 (0) 20 7946 0958; PHONE=+44 (0) 20 7946 0958",
         "uk 020 7946 0958; PHONE=020 7946 0958",
@@ -84,7 +91,7 @@ class PiiDetectorTest {
         "iban XX89 3704 0044 0532 0130 00", "ts 1705312345678", "phone 123-456-7890", "bearer realm=\"api\"",
         "Bearer abcdefgh***", "eyJub3QiOiJqd3QifQ.eyJ4IjoxfQ.sig", "sk_live_***", "AKIAIOSFODNN7EXAMPL",
         "dates 01-02-2024 and 15/01/2024", "ratio 3.14159265358979", "sha 9f86d081884c7d659a2feaa0c55ad015",
-        "tracking 1Z999AA10123456784", "temp -40.5 and +5", "addr 10.0.0.255x",
+        "tracking 1Z999AA10123456784", "usps 9400 1000 0000 0000 0000 00", "4242 4242 4242 4242 4242", "temp -40.5 and +5", "addr 10.0.0.255x",
     })
     void detect_negative_findsNothing(String text) {
         assertThat(detector.detect(text).stream().map(s -> s.type() + "=" + s.text(text)).toList()).isEmpty();

@@ -363,12 +363,16 @@ public final class DefaultPiiDetector implements PiiDetector {
 
         boolean hasContext(String[] words, int start, int window) {
             int from = Math.max(0, start - window);
-            for (String w : words) {
-                int last = start - w.length();
-                for (int j = from; j <= last; j++) {
-                    if (s.regionMatches(true, j, w, 0, w.length())
-                            && (j == 0 || !Character.isLetter(s.charAt(j - 1)))
-                            && (j + w.length() >= n || !Character.isLetter(s.charAt(j + w.length())))) {
+            for (int j = from; j < start; j++) {
+                char c = s.charAt(j);
+                if (!Character.isLetter(c) || j > 0 && Character.isLetter(s.charAt(j - 1))) {
+                    continue; // context words start at a word start
+                }
+                char lc = Character.toLowerCase(c);
+                for (String w : words) {
+                    int len = w.length();
+                    if (w.charAt(0) == lc && j + len <= start && s.regionMatches(true, j, w, 0, len)
+                            && (j + len >= n || !Character.isLetter(s.charAt(j + len)))) {
                         return true;
                     }
                 }
@@ -633,8 +637,8 @@ public final class DefaultPiiDetector implements PiiDetector {
                     continue;
                 }
                 int e = ge[k - 1];
-                if (k < groups && sep == '-') {
-                    continue; // a longer dashed number
+                if (k < groups && (sep == '-' || gl[k] == 4)) {
+                    continue; // a longer dashed number, or a longer run of 4-digit groups
                 }
                 if (k == groups && !numberEnds(e)) {
                     continue;
@@ -844,7 +848,8 @@ public final class DefaultPiiDetector implements PiiDetector {
             boolean sameSep = true;
             char first = 0;
             for (int g = 0; g < k; g++) {
-                if (g < k - 1 && gsep[g] != ')' && !(gpar[g] && gsep[g] == ' ')) {
+                // separators next to a bracketed group ("1 (800) 555-0199") do not count
+                if (g < k - 1 && gsep[g] != ')' && !gpar[g] && !gpar[g + 1]) {
                     if (first == 0) {
                         first = gsep[g];
                     } else if (gsep[g] != first) {
