@@ -74,14 +74,16 @@ public final class RedisRateLimitStore implements RateLimitStore {
         Bandwidth limit = bandwidths.get(r.get(4).intValue());
         long remaining = r.get(1);
         long resetNanos = r.get(3) * 1000;
+        long limitResetNanos = r.get(5) * 1000;
         if (r.get(0) == 1L) {
-            return RateDecision.allow(remaining, resetNanos, limit);
+            return RateDecision.allow(remaining, resetNanos, limit, limitResetNanos);
         }
         long retry = r.get(2);
         return retry < 0
-                ? RateDecision.deny(remaining, RateDecision.NEVER, resetNanos, limit,
+                ? RateDecision.deny(remaining, RateDecision.NEVER, resetNanos, limit, limitResetNanos,
                         RateLimitReason.COST_EXCEEDS_CAPACITY)
-                : RateDecision.deny(remaining, retry * 1000, resetNanos, limit, RateLimitReason.OVER_LIMIT);
+                : RateDecision.deny(remaining, retry * 1000, resetNanos, limit, limitResetNanos,
+                        RateLimitReason.OVER_LIMIT);
     }
 
     @Override

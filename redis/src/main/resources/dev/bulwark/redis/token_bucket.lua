@@ -12,8 +12,8 @@
 -- stay exact (the Java side refuses specs whose capacity in units could exceed 2^52). Idle buckets expire
 -- when they would be full again: a full bucket is the same as an absent one.
 --
--- Returns {allowed 0|1, remaining, retry_after_us (-1: never), reset_us, limiting bandwidth index (0-based)}
--- for acquire, {available} for adjust and available.
+-- Returns {allowed 0|1, remaining, retry_after_us (-1: never), reset_us, limiting bandwidth index (0-based),
+-- microseconds until that bandwidth is full} for acquire, {available} for adjust and available.
 
 local op = ARGV[1]
 local amount = tonumber(ARGV[2])
@@ -132,7 +132,8 @@ for i = 1, n do
 end
 if slowest >= 0 then
   if never then retry = -1 end
-  return {0, remaining(), retry, resetUs(), slowest}
+  local k = slowest + 1
+  return {0, remaining(), retry, resetUs(), slowest, cdiv(capUnits[k] - s[k], r[k])}
 end
 local tightest, min = 0, nil
 for i = 1, n do
@@ -141,4 +142,4 @@ for i = 1, n do
   if min == nil or tokens < min then min = tokens; tightest = i - 1 end
 end
 store()
-return {1, remaining(), 0, resetUs(), tightest}
+return {1, remaining(), 0, resetUs(), tightest, cdiv(capUnits[tightest + 1] - s[tightest + 1], r[tightest + 1])}

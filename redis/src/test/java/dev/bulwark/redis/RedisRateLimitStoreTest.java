@@ -86,6 +86,7 @@ class RedisRateLimitStoreTest {
                 assertThat(actual.retryAfterNanos()).as(where).isEqualTo(expected.retryAfterNanos() <= 0
                         ? expected.retryAfterNanos() : ceilMicros(expected.retryAfterNanos()));
                 assertThat(actual.resetNanos()).as(where).isEqualTo(ceilMicros(expected.resetNanos()));
+                assertThat(actual.limitResetNanos()).as(where).isEqualTo(ceilMicros(expected.limitResetNanos()));
             }
         }
     }

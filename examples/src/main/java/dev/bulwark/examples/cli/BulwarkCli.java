@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = BulwarkCli.Version.class,
         description = "Bulwark: security building blocks for JVM services.",
-        subcommands = {DemoCommand.class, KeysCommand.class})
+        subcommands = {DemoCommand.class, KeysCommand.class, JwtCommand.class, TotpCommand.class, PkceCommand.class,
+                AuthzCommand.class, EncryptCommand.class, DecryptCommand.class, PasswordCommand.class,
+                WebhookCommand.class, RateLimitCommand.class, PiiCommand.class})
 public final class BulwarkCli implements Runnable {
 
     /** Exit code of a successful or valid run. */
