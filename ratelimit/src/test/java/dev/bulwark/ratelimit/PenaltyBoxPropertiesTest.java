@@ -33,6 +33,7 @@ class PenaltyBoxPropertiesTest {
         Duration lastLockout = null;
         java.time.Instant lastViolation = null;
         java.time.Instant blockedUntil = null;
+        boolean decayedSinceLastBlock = false;
         for (int step : steps) {
             if (step == 0) {
                 boolean wasBlocked = blockedUntil != null && clock.instant().isBefore(blockedUntil);
@@ -44,21 +45,24 @@ class PenaltyBoxPropertiesTest {
                     assertThat(s.blockedUntil()).isEqualTo(blockedUntil);
                     continue;
                 }
+                // a quiet period before any violation since the last lockout resets the escalation for good
+                decayedSinceLastBlock |= quiet;
                 lastViolation = clock.instant();
                 countedSinceLastBlock++;
                 if (s.blocked()) {
                     assertThat(countedSinceLastBlock).isGreaterThanOrEqualTo(block);
                     assertThat(s.retryAfter()).isLessThanOrEqualTo(max).isGreaterThanOrEqualTo(base);
-                    if (lastLockout != null && !quiet) {
+                    if (lastLockout != null && !decayedSinceLastBlock) {
                         Duration doubled = lastLockout.multipliedBy(2);
                         assertThat(s.retryAfter()).isEqualTo(doubled.compareTo(max) > 0 ? max : doubled);
                     }
-                    if (quiet || lastLockout == null) {
+                    if (decayedSinceLastBlock || lastLockout == null) {
                         assertThat(s.retryAfter()).isEqualTo(base);
                     }
                     lastLockout = s.retryAfter();
                     blockedUntil = s.blockedUntil();
                     countedSinceLastBlock = 0;
+                    decayedSinceLastBlock = false;
                 }
             } else {
                 clock.advance(Duration.ofSeconds(step));
