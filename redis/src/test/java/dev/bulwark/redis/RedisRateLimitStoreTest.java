@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.core.RandomTokens;
 import dev.bulwark.core.StoreUnavailableException;
 import dev.bulwark.ratelimit.Bandwidth;
+import dev.bulwark.ratelimit.KeyedRateLimiter;
 import dev.bulwark.ratelimit.RateDecision;
 import dev.bulwark.ratelimit.RateLimitException;
 import dev.bulwark.ratelimit.RateLimitReason;
@@ -210,6 +211,17 @@ class RedisRateLimitStoreTest {
             assertThat(store.tryAcquire("k", spec, 1).allowed()).isTrue();
             own.stop();
             assertThatThrownBy(() -> store.tryAcquire("k", spec, 1)).isInstanceOf(StoreUnavailableException.class);
+
+            // the limiter above the store applies its declared fail mode, and the decision says so
+            KeyedRateLimiter closed = KeyedRateLimiter.builder().addLimit(spec.bandwidths().get(0)).store(store).build();
+            KeyedRateLimiter open = KeyedRateLimiter.builder().addLimit(spec.bandwidths().get(0)).store(store)
+                    .failOpen(true).build();
+            RateDecision refused = closed.tryAcquire("k", 1);
+            assertThat(refused.allowed()).isFalse();
+            assertThat(refused.reason()).isEqualTo(RateLimitReason.STORE_UNAVAILABLE);
+            RateDecision waved = open.tryAcquire("k", 1);
+            assertThat(waved.allowed()).isTrue();
+            assertThat(waved.reason()).isEqualTo(RateLimitReason.STORE_UNAVAILABLE);
             own.start();
             RateDecision after = null;
             for (int i = 0; i < 100 && after == null; i++) {
