@@ -67,6 +67,9 @@ public final class Authorizer {
     public Decision check(Subject subject, Permission permission, Resource resource) {
         Objects.requireNonNull(permission, "permission");
         List<String> roles = memberships.rolesOf(subject.userId(), subject.orgId());
+        if (roles == null) {
+            roles = List.of(); // a store breaking its contract fails closed: not a member
+        }
         Decision d = policy.decide(subject.userId(), subject.orgId(), roles, permission, resource);
         if (!d.allowed()) {
             audit(subject.userId(), subject.orgId(), permission, resource, d);

@@ -15,6 +15,7 @@ public final class OrgResolutionException extends AuthzException {
     /** The message of an unknown org, as the HTTP API shows it. */
     public static final String UNKNOWN_ORG_MESSAGE = "Organization not found";
 
+    /** The HTTP status an adapter answers with. */
     private final int httpStatus;
 
     /**

@@ -218,6 +218,28 @@ class AuthorizerTest {
     }
 
     @Test
+    void storeAnsweringNull_orFailing_failsClosed() {
+        dev.bulwark.authz.spi.Memberships broken = new dev.bulwark.authz.spi.Memberships() {
+            @Override public List<String> rolesOf(String u, String o) { return null; }
+            @Override public boolean orgExists(String o) { return true; }
+            @Override public java.util.Optional<String> personalOrgOf(String u) { return java.util.Optional.empty(); }
+            @Override public List<Membership> membersOf(String o) { return List.of(); }
+        };
+        Authorizer x = Authorizer.builder().policy(authz.policy()).memberships(broken).auditSink(audit).clock(clock).build();
+        assertThat(x.check(Subject.of("u1", "o1"), Permission.parseRequest("projects.read"), null))
+                .isEqualTo(Decision.NOT_A_MEMBER);
+        Authorizer down = Authorizer.builder().policy(authz.policy()).clock(clock).auditSink(audit)
+                .memberships(new dev.bulwark.authz.spi.Memberships() {
+                    @Override public List<String> rolesOf(String u, String o) { throw new IllegalStateException("db down"); }
+                    @Override public boolean orgExists(String o) { return true; }
+                    @Override public java.util.Optional<String> personalOrgOf(String u) { return java.util.Optional.empty(); }
+                    @Override public List<Membership> membersOf(String o) { return List.of(); }
+                }).build();
+        assertThatThrownBy(() -> down.check(Subject.of("u1", "o1"), Permission.parseRequest("projects.read"), null))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void build_requiresPolicyAndClock() {
         assertThatThrownBy(() -> Authorizer.builder().clock(clock).build()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("policy");
