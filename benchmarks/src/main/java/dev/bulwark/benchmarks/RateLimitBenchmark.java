@@ -31,7 +31,8 @@ import org.openjdk.jol.info.GraphLayout;
  * {@code RateLimiter.tryAcquire} (SmoothBursty, synchronized). The limits are large enough that requests are
  * admitted (the common, hot path). {@code Contended} variants run 2 threads on one bucket. {@code keyed}
  * variants spread requests over {@code keys} keys: Bulwark's bounded {@code KeyedRateLimiter} against the
- * usual Bucket4j idiom, a {@code ConcurrentHashMap<String, Bucket>} with {@code computeIfAbsent}.
+ * usual idiom of each peer, a {@code ConcurrentHashMap<String, limiter>} with {@code computeIfAbsent}
+ * (unbounded: nothing is ever evicted).
  *
  * <p>{@link #main(String[])} prints the heap per idle key of both keyed set-ups, measured with JOL.
  */
@@ -54,6 +55,9 @@ public class RateLimitBenchmark {
     private com.google.common.util.concurrent.RateLimiter guava;
     private KeyedRateLimiter bulwarkKeyed;
     private ConcurrentHashMap<String, Bucket> bucket4jKeyed;
+    private ConcurrentHashMap<String, com.google.common.util.concurrent.RateLimiter> guavaKeyed;
+    private ConcurrentHashMap<String, AtomicRateLimiter> resilience4jKeyed;
+    private RateLimiterConfig resilience4jConfig;
     private String[] keyNames;
 
     @Setup
@@ -61,8 +65,11 @@ public class RateLimitBenchmark {
         bulwark = TokenBucket.builder().timeSource(TimeSource.system())
                 .addLimit(Bandwidth.capacity(RATE).refillGreedy(RATE, Duration.ofSeconds(1))).build();
         bucket4j = Bucket.builder().addLimit(l -> l.capacity(RATE).refillGreedy(RATE, Duration.ofSeconds(1))).build();
-        resilience4j = new AtomicRateLimiter("bench", RateLimiterConfig.custom().limitForPeriod(Integer.MAX_VALUE)
-                .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
+        resilience4jConfig = RateLimiterConfig.custom().limitForPeriod(Integer.MAX_VALUE)
+                .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build();
+        resilience4j = new AtomicRateLimiter("bench", resilience4jConfig);
+        guavaKeyed = new ConcurrentHashMap<>();
+        resilience4jKeyed = new ConcurrentHashMap<>();
         guava = com.google.common.util.concurrent.RateLimiter.create(RATE);
         bulwarkKeyed = KeyedRateLimiter.builder().timeSource(TimeSource.system()).maxKeys(keys * 2)
                 .addLimit(Bandwidth.capacity(RATE).refillGreedy(RATE, Duration.ofSeconds(1))).build();
@@ -144,6 +151,18 @@ public class RateLimitBenchmark {
         return bucket4jKeyed.computeIfAbsent(c.key(keyNames), k -> Bucket.builder()
                 .addLimit(l -> l.capacity(RATE).refillGreedy(RATE, Duration.ofSeconds(1))).build())
                 .tryConsumeAndReturnRemaining(1).isConsumed();
+    }
+
+    @Benchmark
+    public boolean guava_keyed(Cursor c) {
+        return guavaKeyed.computeIfAbsent(c.key(keyNames), k -> com.google.common.util.concurrent.RateLimiter.create(RATE))
+                .tryAcquire();
+    }
+
+    @Benchmark
+    public boolean resilience4j_keyed(Cursor c) {
+        return resilience4jKeyed.computeIfAbsent(c.key(keyNames), k -> new AtomicRateLimiter(k, resilience4jConfig))
+                .acquirePermission(1);
     }
 
     @Benchmark

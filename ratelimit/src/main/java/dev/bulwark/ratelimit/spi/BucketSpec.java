@@ -146,6 +146,9 @@ public final class BucketSpec {
      * @return the decision
      */
     public RateDecision tryAcquire(long[] current, long now, long cost, long[] next) {
+        if (bandwidths.length == 1) {
+            return tryAcquireSingle(current, now, cost, next);
+        }
         long t = Math.max(now, current[0]);
         int n = bandwidths.length;
         long retry = 0;
@@ -193,6 +196,32 @@ public final class BucketSpec {
             reset = Math.max(reset, w);
         }
         return RateDecision.allow(Math.max(0, min), reset, bandwidths[tightest], tightestReset);
+    }
+
+    /** {@link #tryAcquire} for the common single-bandwidth bucket: the same rules, without loops. */
+    private RateDecision tryAcquireSingle(long[] current, long now, long cost, long[] next) {
+        long last = current[0];
+        long t = now > last ? now : last;
+        long s = refilled(current, 0, t);
+        long cap = capUnits[0];
+        long ri = r[0];
+        long qi = q[0];
+        if (cost > capacity[0]) {
+            long reset = ceilDiv(cap - s, ri);
+            return RateDecision.deny(Math.max(0, Math.floorDiv(s, qi)), RateDecision.NEVER, reset, bandwidths[0], reset,
+                    RateLimitReason.COST_EXCEEDS_CAPACITY);
+        }
+        long costUnits = cost * qi;
+        if (s < costUnits) {
+            long reset = ceilDiv(cap - s, ri);
+            return RateDecision.deny(Math.max(0, Math.floorDiv(s, qi)), ceilDiv(costUnits - s, ri), reset, bandwidths[0],
+                    reset, RateLimitReason.OVER_LIMIT);
+        }
+        s -= costUnits;
+        next[0] = t;
+        next[1] = s;
+        long reset = ceilDiv(cap - s, ri);
+        return RateDecision.allow(qi == 1 ? s : s / qi, reset, bandwidths[0], reset);
     }
 
     /**
