@@ -200,4 +200,26 @@ class PasswordHasherTest {
         assertThatThrownBy(() -> ARGON.verify(pw("pw"), h)).isInstanceOf(PasswordMismatchException.class);
         assertThat(peppered.toString()).contains("pepper=***");
     }
+
+    @Test
+    void delegating_currentSchemeWeakerParams_upgraded_currentParams_notUpgraded() {
+        PasswordHasher stronger = PasswordHasher.argon2id().params(new Argon2Params(512, 2, 1)).build();
+        PasswordHasher h = PasswordHasher.delegating(stronger, BCRYPT);
+        String weak = ARGON.hash(pw("pw"));
+        VerifiedPassword v = h.verify(pw("pw"), weak);
+        assertThat(v.needsRehash()).isTrue();
+        assertThat(v.upgradedHash().orElseThrow()).startsWith("$argon2id$v=19$m=512,t=2,p=1$");
+        assertThat(h.verify(pw("pw"), v.upgradedHash().orElseThrow()).upgradedHash()).isEmpty();
+        assertThat(h.supports(weak)).isTrue();
+        assertThat(h.supports("$1$x")).isFalse();
+        assertThat(h.needsRehash("$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG")).isTrue();
+    }
+
+    @Test
+    void bcrypt_hash_thenVerify_2bFormatAndCost() {
+        String h = BCRYPT.hash(pw("s3cret"));
+        assertThat(h).matches("\\$2b\\$10\\$[./A-Za-z0-9]{53}");
+        assertThat(BCRYPT.verify(pw("s3cret"), h).needsRehash()).isFalse();
+        assertThat(PasswordHasher.bcrypt().build().needsRehash(h)).isTrue();
+    }
 }
