@@ -189,7 +189,9 @@ class RedisRateLimitStoreTest {
     @Test
     void bandwidthsTooLargeForExactLuaArithmetic_areRefused_neverRounded() {
         RedisRateLimitStore store = RedisRateLimitStore.builder(backend(admin)).name("huge").build();
-        BucketSpec huge = spec(Bandwidth.capacity(1L << 40).refillGreedy(1, Duration.ofDays(365)));
+        // 2^40 tokens refilling 1000 per 524287 µs (a prime): 2^40 x 524287 units, exact in Java's 2^60 budget
+        // but beyond the 2^52 that Lua doubles hold exactly
+        BucketSpec huge = spec(Bandwidth.capacity(1L << 40).refillGreedy(1000, Duration.ofNanos(1000L * 524_287)));
         assertThatThrownBy(() -> store.tryAcquire("k", huge, 1)).isInstanceOfSatisfying(RateLimitException.class,
                 e -> assertThat(e.reason()).isEqualTo(RateLimitReason.INVALID_CONFIGURATION));
         BucketSpec subMicro = spec(Bandwidth.capacity(10).refillGreedy(1, Duration.ofNanos(1500)));
