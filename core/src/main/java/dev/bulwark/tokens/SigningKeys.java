@@ -40,6 +40,10 @@ public final class SigningKeys {
     private final SigningKey primary;
     private final Map<String, SigningKey> keys;
     private final SigningKey onlyKey;
+    /** Parsed headers of verified tokens by their exact encoding (a pure function of the string; bounded). */
+    private final java.util.concurrent.ConcurrentHashMap<String, JWSHeader> headerCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int HEADER_CACHE_SIZE = 64;
 
     private SigningKeys(SigningKey primary, Map<String, SigningKey> keys) {
         this.primary = primary;
@@ -201,13 +205,11 @@ public final class SigningKeys {
                 || !Hashes.isBase64Url(compact, d2 + 1, compact.length()) || d2 + 1 == compact.length()) {
             throw new TokenException(TokenReason.MALFORMED, "token segments must be non-empty unpadded base64url");
         }
-        JWSHeader header;
-        try {
-            String headerJson = new String(java.util.Base64.getUrlDecoder().decode(compact.substring(0, d1)),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            header = JWSHeader.parse(JSONObjectUtils.parse(headerJson), new Base64URL(compact.substring(0, d1)));
-        } catch (ParseException | RuntimeException e) {
-            throw classifyParseFailure(compact.substring(0, d1));
+        String encodedHeader = compact.substring(0, d1);
+        JWSHeader header = headerCache.get(encodedHeader);
+        boolean cached = header != null;
+        if (!cached) {
+            header = parseHeader(encodedHeader);
         }
         String untrusted = untrustedParam(header);
         if (untrusted != null) {
@@ -233,7 +235,21 @@ public final class SigningKeys {
         if (!ok) {
             throw new TokenException(TokenReason.BAD_SIGNATURE, "signature does not verify with kid " + key.kid());
         }
+        if (!cached && headerCache.size() < HEADER_CACHE_SIZE) {
+            // Only headers of tokens whose signature verified are cached: an attacker without a key cannot fill it.
+            headerCache.putIfAbsent(encodedHeader, header);
+        }
         return header;
+    }
+
+    private static JWSHeader parseHeader(String encodedHeader) {
+        try {
+            String json = new String(java.util.Base64.getUrlDecoder().decode(encodedHeader),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return JWSHeader.parse(JSONObjectUtils.parse(json), new Base64URL(encodedHeader));
+        } catch (ParseException | RuntimeException e) {
+            throw classifyParseFailure(encodedHeader);
+        }
     }
 
     @SuppressWarnings("deprecation") // x5t is deprecated by Nimbus; we still refuse it
