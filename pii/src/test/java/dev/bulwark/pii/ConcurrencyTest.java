@@ -38,7 +38,7 @@ class ConcurrencyTest {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<?>> fs = IntStream.range(0, 8).mapToObj(k -> pool.submit(() -> {
+            List<Future<Object>> fs = IntStream.range(0, 8).mapToObj(k -> pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < 500; i++) {
                     if (store.firstSeen("fp-" + i)) {
@@ -48,7 +48,7 @@ class ConcurrencyTest {
                 return null;
             })).toList();
             start.countDown();
-            for (Future<?> f : fs) {
+            for (Future<Object> f : fs) {
                 f.get();
             }
         } finally {
