@@ -1,7 +1,6 @@
 package dev.bulwark.tokens;
 
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.bulwark.core.AuditOutcome;
 import dev.bulwark.core.AuditSink;
@@ -145,12 +144,12 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
     }
 
     private VerifiedToken doVerify(String token) {
-        JWSObject jws = keys.verifySigned(token);
-        JOSEObjectType typ = jws.getHeader().getType();
+        com.nimbusds.jose.JWSHeader header = keys.verifySigned(token);
+        JOSEObjectType typ = header.getType();
         if (typ == null || !isAccessType(typ.getType())) {
             throw new TokenException(TokenReason.WRONG_TYPE, "typ must be " + TYPE + " for an access token");
         }
-        Map<String, Object> json = JsonClaims.parse(jws.getPayload().toBytes());
+        Map<String, Object> json = JsonClaims.parse(SigningKeys.payloadOf(token));
         Long exp = epochClaim(json, "exp");
         Long iat = epochClaim(json, "iat");
         String iss = stringClaim(json, "iss");
@@ -195,7 +194,7 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
             sessions.check(sid, sub, Instant.ofEpochSecond(iatS));
         }
         return new VerifiedToken(sub, org, sid, roles, scopes, jti, Instant.ofEpochSecond(iatS),
-                Instant.ofEpochSecond(expS), jws.getHeader().getKeyID(), json);
+                Instant.ofEpochSecond(expS), header.getKeyID(), json);
     }
 
     private static boolean isAccessType(String t) {

@@ -213,6 +213,23 @@ class AccessTokensTest {
         assertThat(reasonOf(otherKey)).isEqualTo(TokenReason.BAD_SIGNATURE);
     }
 
+    @Test
+    void cachedHeaderOfVerifiedToken_neverSkipsSignatureOrClaimChecks() {
+        String good = f.valid("u1");
+        assertThat(f.tokens.verify(good).subject()).isEqualTo("u1");
+        String header = good.substring(0, good.indexOf('.'));
+        String forged = Fixtures.craft(f.goodHeader().build(), f.goodClaims("x").build().toString(),
+                "ffffffffffffffffffffffffffffffff".getBytes(StandardCharsets.US_ASCII));
+        String sameHeader = header + forged.substring(forged.indexOf('.'));
+        assertThat(reasonOf(sameHeader)).isEqualTo(TokenReason.BAD_SIGNATURE);
+        f.clock.advance(Duration.ofHours(1));
+        assertThat(reasonOf(good)).isEqualTo(TokenReason.EXPIRED);
+        for (int i = 0; i < 100; i++) {
+            String other = Fixtures.craft(f.goodHeader().customParam("n", i).build(), "{}", Fixtures.SECRET);
+            assertThat(reasonOf(other)).isEqualTo(TokenReason.MISSING_CLAIM);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "abc", "a.b", "a.b.c.d", "eyJ.eyJ.", "!!!.eyJ.abc", "eyJhbGciOiJIUzI1NiJ9.e30.a b",
             "eyJhbGciOiJIUzI1NiJ9.e30.abc=", "e30.e30.abcd", "bm90IGpzb24.e30.abcd", "eyJhbGciOiJIUzI1NiJ9.e30.a"})

@@ -183,11 +183,11 @@ final class LabelledCorpus {
             case 1:
                 return "+1-" + nanp3() + "-" + nanp3() + "-" + four(r.nextInt(10000));
             case 2:
-                return "(" + nanp3() + ") " + nanp3() + "-" + four(r.nextInt(10000));
+                return "(" + nanp3() + ") " + digits(3) + "-" + four(r.nextInt(10000));
             case 3:
                 return nanp3() + "-" + nanp3() + "-" + four(r.nextInt(10000));
             case 4:
-                return nanp3() + "." + nanp3() + "." + four(r.nextInt(10000));
+                return nanp3() + "." + digits(3) + "." + four(r.nextInt(10000));
             case 5:
                 return "+44 20 " + four(1000 + r.nextInt(9000)) + " " + four(r.nextInt(10000));
             case 6:

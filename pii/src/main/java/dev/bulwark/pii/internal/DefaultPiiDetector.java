@@ -430,8 +430,10 @@ public final class DefaultPiiDetector implements PiiDetector {
 
         void email(int at) {
             int a = at;
-            while (a > 0 && at - a <= 64 && isLocalChar(s.charAt(a - 1))) {
-                a--;
+            while (a > 0 && at - a <= 64 && (isLocalChar(s.charAt(a - 1))
+                    || s.charAt(a - 1) == '\'' && a >= 2 && a < at && isAsciiAlnum(s.charAt(a - 2))
+                    && isAsciiAlnum(s.charAt(a)))) {
+                a--; // an apostrophe counts only between letters or digits (o'reilly)
             }
             if (at - a > 64) {
                 return;
@@ -892,11 +894,14 @@ public final class DefaultPiiDetector implements PiiDetector {
             return 0;
         }
 
+        /**
+         * NANP area code rule (first digit 2-9, not N11). The exchange rule (first digit 2-9) is not enforced:
+         * fictional and test numbers such as 555-123-4567 are everywhere in real text and should be masked.
+         */
         boolean nanp(int off) {
             char a = digits[off];
-            char x = digits[off + 3];
             boolean n11 = digits[off + 1] == '1' && digits[off + 2] == '1';
-            return a >= '2' && a <= '9' && x >= '2' && x <= '9' && !n11;
+            return a >= '2' && a <= '9' && !n11;
         }
 
         boolean e164(int off, int end) {
