@@ -3,7 +3,6 @@ package dev.bulwark.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.core.RandomTokens;
 import dev.bulwark.core.StoreUnavailableException;
 import dev.bulwark.ratelimit.Bandwidth;
 import dev.bulwark.ratelimit.KeyedRateLimiter;
@@ -35,17 +34,13 @@ class RedisRateLimitStoreTest {
     static void setUp() {
         redis = RedisTestServer.shared();
         admin = redis.connect();
-        prefix = "t" + RandomTokens.hex(16).substring(0, 10);
+        prefix = RedisTestServer.newPrefix();
     }
 
     @AfterAll
     static void tearDown() {
         if (redis != null) {
-            List<String> keys = admin.sync().keys(prefix + ":*");
-            if (!keys.isEmpty()) {
-                admin.sync().del(keys.toArray(String[]::new));
-            }
-            redis.close();
+            redis.cleanUpAndClose(prefix);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.core.CoreReason;
 import dev.bulwark.core.InvalidInputException;
-import dev.bulwark.core.RandomTokens;
 import dev.bulwark.core.StoreUnavailableException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -30,17 +29,13 @@ class RedisReplayGuardTest {
     static void setUp() {
         redis = RedisTestServer.shared();
         admin = redis.connect();
-        prefix = "t" + RandomTokens.hex(16).substring(0, 10);
+        prefix = RedisTestServer.newPrefix();
     }
 
     @AfterAll
     static void tearDown() {
         if (redis != null) {
-            List<String> keys = admin.sync().keys(prefix + ":*");
-            if (!keys.isEmpty()) {
-                admin.sync().del(keys.toArray(String[]::new));
-            }
-            redis.close();
+            redis.cleanUpAndClose(prefix);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.bulwark.redis;
 
-import dev.bulwark.core.RandomTokens;
 import dev.bulwark.core.testing.TestClock;
 import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.testkit.contracts.OneTimeTokenStoreContract;
@@ -14,7 +13,6 @@ import dev.bulwark.tokens.spi.SessionStore;
 import dev.bulwark.webhooks.ReplayGuard;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -31,18 +29,14 @@ class RedisStoresContractTest {
     static void setUp() {
         redis = RedisTestServer.shared();
         connection = redis.connect();
-        prefix = "t" + RandomTokens.hex(16).substring(0, 10);
+        prefix = RedisTestServer.newPrefix();
         backend = RedisBackend.builder(connection).keyPrefix(prefix).commandTimeout(Duration.ofSeconds(2)).build();
     }
 
     @AfterAll
     static void tearDown() {
         if (redis != null) {
-            List<String> keys = connection.sync().keys(prefix + ":*");
-            if (!keys.isEmpty()) {
-                connection.sync().del(keys.toArray(String[]::new));
-            }
-            redis.close();
+            redis.cleanUpAndClose(prefix);
         }
     }
 

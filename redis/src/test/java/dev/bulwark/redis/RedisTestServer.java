@@ -66,6 +66,25 @@ final class RedisTestServer implements AutoCloseable {
         Assumptions.abort(message);
     }
 
+    /** {@return a fresh key prefix, so that tests sharing a server never see each other's keys} */
+    static String newPrefix() {
+        return "t" + dev.bulwark.core.RandomTokens.hex(16).substring(0, 10);
+    }
+
+    /**
+     * Deletes every key under {@code prefix} and closes this server's connections.
+     *
+     * @param prefix what {@link #newPrefix()} gave
+     */
+    void cleanUpAndClose(String prefix) {
+        StatefulRedisConnection<String, String> c = connect();
+        List<String> keys = c.sync().keys(prefix + ":*");
+        if (!keys.isEmpty()) {
+            c.sync().del(keys.toArray(String[]::new));
+        }
+        close();
+    }
+
     /** {@return a new connection (closed with this server)} */
     StatefulRedisConnection<String, String> connect() {
         StatefulRedisConnection<String, String> c = client.connect();
