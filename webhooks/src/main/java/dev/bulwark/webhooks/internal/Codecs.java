@@ -69,6 +69,14 @@ public final class Codecs {
     }
 
     /**
+     * @param s text known to be ASCII (e.g. a validated timestamp)
+     * @return its US-ASCII bytes
+     */
+    public static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
      * @param s text
      * @return its UTF-8 bytes
      */

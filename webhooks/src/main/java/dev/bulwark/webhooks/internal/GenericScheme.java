@@ -1,12 +1,10 @@
 package dev.bulwark.webhooks.internal;
 
-import dev.bulwark.core.Secret;
 import dev.bulwark.webhooks.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.crypto.Mac;
 
 /**
  * A configurable HMAC scheme: one header holding {@code prefix + encoded MAC} (several comma- or
@@ -57,11 +55,6 @@ public final class GenericScheme implements SchemeImpl {
     }
 
     @Override
-    public byte[] deriveKey(Secret providerSecret) {
-        return providerSecret.bytes();
-    }
-
-    @Override
     public String claimedEventId(WebhookRequest request) {
         return idHeader == null ? null : Schemes.optional(request, idHeader);
     }
@@ -102,27 +95,13 @@ public final class GenericScheme implements SchemeImpl {
     public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
         List<byte[]> candidates = parse(Schemes.required(request, header));
         long seconds = SchemeResult.NO_TIMESTAMP;
-        byte[] tsBytes = null;
+        byte[] hit;
         if (timestampHeader != null) {
             String ts = Schemes.required(request, timestampHeader);
             seconds = Schemes.epochSeconds(ts, timestampHeader, true);
-            tsBytes = ts.getBytes(StandardCharsets.US_ASCII);
-        }
-        byte[] hit = null;
-        for (HmacKey key : keys) {
-            Mac m = key.mac();
-            if (tsBytes != null) {
-                m.update(tsBytes);
-                m.update(separator);
-            }
-            m.update(body);
-            byte[] expected = m.doFinal();
-            if (hit == null) {
-                hit = Schemes.firstMatch(expected, candidates);
-            }
-        }
-        if (hit == null) {
-            throw Schemes.noMatch(name(), candidates.size(), keys.size());
+            hit = SignatureMatcher.match(name(), keys, candidates, Codecs.ascii(ts), separator, body);
+        } else {
+            hit = SignatureMatcher.match(name(), keys, candidates, body);
         }
         return new SchemeResult(idHeader == null ? null : Schemes.optional(request, idHeader), false, seconds, hit);
     }

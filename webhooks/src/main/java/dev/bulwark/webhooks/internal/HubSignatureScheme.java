@@ -1,8 +1,8 @@
 package dev.bulwark.webhooks.internal;
 
-import dev.bulwark.core.Secret;
 import dev.bulwark.webhooks.WebhookRequest;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -38,11 +38,6 @@ public final class HubSignatureScheme implements SchemeImpl {
     }
 
     @Override
-    public byte[] deriveKey(Secret providerSecret) {
-        return providerSecret.bytes();
-    }
-
-    @Override
     public String claimedEventId(WebhookRequest request) {
         return idHeader == null ? null : Schemes.optional(request, idHeader);
     }
@@ -57,14 +52,7 @@ public final class HubSignatureScheme implements SchemeImpl {
      * @return the decoded signature, or {@code null} when the hex is invalid
      */
     public static byte[] parse(String value) {
-        int eq = value.indexOf('=');
-        if (eq <= 0) {
-            throw Schemes.malformed(HEADER, "expected sha256=<hex>");
-        }
-        if (!value.regionMatches(0, "sha256", 0, eq) || eq != 6) {
-            throw Schemes.unsupported(HEADER, "algorithm is not sha256");
-        }
-        return Codecs.hexOrNull(value, eq + 1, value.length());
+        return Schemes.labelledHex(value, HEADER, "sha256", "algorithm is not sha256");
     }
 
     @Override
@@ -73,17 +61,7 @@ public final class HubSignatureScheme implements SchemeImpl {
             throw Schemes.unsupported(HEADER, "only the SHA-1 X-Hub-Signature is present, which is not trusted");
         }
         byte[] candidate = parse(Schemes.required(request, HEADER));
-        List<byte[]> candidates = java.util.Collections.singletonList(candidate);
-        byte[] hit = null;
-        for (HmacKey key : keys) {
-            byte[] expected = key.compute(body);
-            if (hit == null) {
-                hit = Schemes.firstMatch(expected, candidates);
-            }
-        }
-        if (hit == null) {
-            throw Schemes.noMatch(name, 1, keys.size());
-        }
+        byte[] hit = SignatureMatcher.match(name, keys, Collections.singletonList(candidate), body);
         return new SchemeResult(idHeader == null ? null : Schemes.optional(request, idHeader), false,
                 SchemeResult.NO_TIMESTAMP, hit);
     }

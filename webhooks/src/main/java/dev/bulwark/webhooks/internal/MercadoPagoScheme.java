@@ -1,10 +1,8 @@
 package dev.bulwark.webhooks.internal;
 
-import dev.bulwark.core.Secret;
 import dev.bulwark.webhooks.WebhookReason;
 import dev.bulwark.webhooks.WebhookRequest;
 import dev.bulwark.webhooks.WebhookVerificationException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +32,6 @@ public final class MercadoPagoScheme implements SchemeImpl {
     @Override
     public HmacKey.Algorithm algorithm() {
         return HmacKey.Algorithm.SHA256;
-    }
-
-    @Override
-    public byte[] deriveKey(Secret providerSecret) {
-        return providerSecret.bytes();
     }
 
     @Override
@@ -83,17 +76,8 @@ public final class MercadoPagoScheme implements SchemeImpl {
         }
         String dataId = request.queryParam("data.id");
         String requestId = Schemes.optional(request, REQUEST_ID);
-        byte[] manifest = manifest(dataId, requestId, p.timestamp()).getBytes(StandardCharsets.UTF_8);
-        byte[] hit = null;
-        for (HmacKey key : keys) {
-            byte[] expected = key.compute(manifest);
-            if (hit == null) {
-                hit = Schemes.firstMatch(expected, p.signatures());
-            }
-        }
-        if (hit == null) {
-            throw Schemes.noMatch(name(), p.signatures().size(), keys.size());
-        }
+        byte[] manifest = Codecs.utf8(manifest(dataId, requestId, p.timestamp()));
+        byte[] hit = SignatureMatcher.match(name(), keys, p.signatures(), manifest);
         return new SchemeResult(requestId, requestId != null, seconds, hit);
     }
 }

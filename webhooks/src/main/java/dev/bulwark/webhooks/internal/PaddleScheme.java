@@ -1,11 +1,8 @@
 package dev.bulwark.webhooks.internal;
 
-import dev.bulwark.core.Secret;
 import dev.bulwark.webhooks.WebhookRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import javax.crypto.Mac;
 
 /**
  * Paddle Billing: {@code Paddle-Signature: ts=<seconds>;h1=<hex>[;h1=<hex>...]}, HMAC-SHA256 over
@@ -18,6 +15,7 @@ public final class PaddleScheme implements SchemeImpl {
     public static final PaddleScheme INSTANCE = new PaddleScheme();
 
     static final String HEADER = "Paddle-Signature";
+    private static final byte[] COLON = {':'};
 
     private PaddleScheme() {
     }
@@ -33,11 +31,6 @@ public final class PaddleScheme implements SchemeImpl {
     }
 
     @Override
-    public byte[] deriveKey(Secret providerSecret) {
-        return providerSecret.bytes();
-    }
-
-    @Override
     public Duration defaultTolerance() {
         return Duration.ofSeconds(5);
     }
@@ -46,21 +39,7 @@ public final class PaddleScheme implements SchemeImpl {
     public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
         StripeScheme.Parsed p = StripeScheme.parse(Schemes.required(request, HEADER), HEADER, ';', "ts", "h1");
         long seconds = Schemes.epochSeconds(p.timestamp(), HEADER, false);
-        byte[] tsBytes = p.timestamp().getBytes(StandardCharsets.US_ASCII);
-        byte[] hit = null;
-        for (HmacKey key : keys) {
-            Mac m = key.mac();
-            m.update(tsBytes);
-            m.update((byte) ':');
-            m.update(body);
-            byte[] expected = m.doFinal();
-            if (hit == null) {
-                hit = Schemes.firstMatch(expected, p.signatures());
-            }
-        }
-        if (hit == null) {
-            throw Schemes.noMatch(name(), p.signatures().size(), keys.size());
-        }
+        byte[] hit = SignatureMatcher.match(name(), keys, p.signatures(), Codecs.ascii(p.timestamp()), COLON, body);
         return new SchemeResult(null, false, seconds, hit);
     }
 }

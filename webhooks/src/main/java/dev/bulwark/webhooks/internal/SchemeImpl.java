@@ -16,13 +16,16 @@ public interface SchemeImpl {
     HmacKey.Algorithm algorithm();
 
     /**
-     * Derives the HMAC key from the secret as the provider shows it.
+     * Derives the HMAC key from the secret as the provider shows it. By default the key is the secret's UTF-8
+     * bytes, as most providers use it; schemes whose secrets are encoded override this.
      *
      * @param providerSecret the secret text (UTF-8)
      * @return the key bytes
      * @throws dev.bulwark.core.ConfigurationException when it does not have the provider's format
      */
-    byte[] deriveKey(Secret providerSecret);
+    default byte[] deriveKey(Secret providerSecret) {
+        return providerSecret.bytes();
+    }
 
     /** {@return the provider's documented tolerance, or {@code null} when the scheme signs no timestamp} */
     Duration defaultTolerance();

@@ -1,10 +1,8 @@
 package dev.bulwark.webhooks.internal;
 
-import dev.bulwark.core.ConstantTime;
 import dev.bulwark.webhooks.WebhookReason;
 import dev.bulwark.webhooks.WebhookRequest;
 import dev.bulwark.webhooks.WebhookVerificationException;
-import java.util.List;
 
 /** Helpers shared by the scheme implementations. */
 final class Schemes {
@@ -76,15 +74,39 @@ final class Schemes {
     }
 
     /**
-     * @return the expected MAC that equals one of {@code candidates}, or {@code null}
+     * Reads a header that holds one standard base64 signature and nothing else.
+     *
+     * @return the decoded signature
+     * @throws WebhookVerificationException {@code MISSING_HEADER}, or {@code MALFORMED_HEADER} when it is not
+     *     canonical base64
      */
-    static byte[] firstMatch(byte[] expected, List<byte[]> candidates) {
-        byte[] hit = null;
-        for (byte[] c : candidates) {
-            if (c != null && ConstantTime.equals(expected, c)) {
-                hit = expected;
-            }
+    static byte[] requiredBase64(WebhookRequest request, String header) {
+        byte[] candidate = Codecs.base64OrNull(required(request, header));
+        if (candidate == null) {
+            throw malformed(header, "expected base64");
         }
-        return hit;
+        return candidate;
+    }
+
+    /**
+     * Parses {@code <label>=<hex>} (e.g. {@code sha256=...}, {@code v0=...}).
+     *
+     * @param value the header value
+     * @param header the header name, for messages
+     * @param label the one trusted label
+     * @param notLabel what to say when the label is another one
+     * @return the decoded signature, or {@code null} when the hex is invalid
+     * @throws WebhookVerificationException {@code MALFORMED_HEADER} when there is no label,
+     *     {@code UNSUPPORTED_VERSION} when the label is not {@code label}
+     */
+    static byte[] labelledHex(String value, String header, String label, String notLabel) {
+        int eq = value.indexOf('=');
+        if (eq <= 0) {
+            throw malformed(header, "expected " + label + "=<hex>");
+        }
+        if (eq != label.length() || !value.startsWith(label)) {
+            throw unsupported(header, notLabel);
+        }
+        return Codecs.hexOrNull(value, eq + 1, value.length());
     }
 }

@@ -1,6 +1,5 @@
 package dev.bulwark.webhooks.internal;
 
-import dev.bulwark.core.Secret;
 import dev.bulwark.webhooks.WebhookRequest;
 import java.time.Duration;
 import java.util.Collections;
@@ -31,11 +30,6 @@ public final class ShopifyScheme implements SchemeImpl {
     }
 
     @Override
-    public byte[] deriveKey(Secret providerSecret) {
-        return providerSecret.bytes();
-    }
-
-    @Override
     public String claimedEventId(WebhookRequest request) {
         return Schemes.optional(request, "X-Shopify-Webhook-Id");
     }
@@ -47,22 +41,8 @@ public final class ShopifyScheme implements SchemeImpl {
 
     @Override
     public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
-        String value = Schemes.required(request, HEADER);
-        byte[] candidate = Codecs.base64OrNull(value);
-        if (candidate == null) {
-            throw Schemes.malformed(HEADER, "expected base64");
-        }
-        List<byte[]> candidates = Collections.singletonList(candidate);
-        byte[] hit = null;
-        for (HmacKey key : keys) {
-            byte[] expected = key.compute(body);
-            if (hit == null) {
-                hit = Schemes.firstMatch(expected, candidates);
-            }
-        }
-        if (hit == null) {
-            throw Schemes.noMatch(name(), 1, keys.size());
-        }
+        byte[] candidate = Schemes.requiredBase64(request, HEADER);
+        byte[] hit = SignatureMatcher.match(name(), keys, Collections.singletonList(candidate), body);
         return new SchemeResult(Schemes.optional(request, "X-Shopify-Webhook-Id"), false, SchemeResult.NO_TIMESTAMP,
                 hit);
     }

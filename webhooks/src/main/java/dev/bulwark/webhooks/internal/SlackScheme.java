@@ -1,12 +1,9 @@
 package dev.bulwark.webhooks.internal;
 
-import dev.bulwark.core.Secret;
 import dev.bulwark.webhooks.WebhookRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import javax.crypto.Mac;
 
 /**
  * Slack: {@code X-Slack-Signature: v0=<hex>}, HMAC-SHA256 over {@code v0:timestamp:body} with
@@ -19,7 +16,8 @@ public final class SlackScheme implements SchemeImpl {
 
     static final String SIGNATURE = "X-Slack-Signature";
     static final String TIMESTAMP = "X-Slack-Request-Timestamp";
-    private static final byte[] V0 = "v0:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] V0 = Codecs.ascii("v0:");
+    private static final byte[] COLON = {':'};
 
     private SlackScheme() {
     }
@@ -35,11 +33,6 @@ public final class SlackScheme implements SchemeImpl {
     }
 
     @Override
-    public byte[] deriveKey(Secret providerSecret) {
-        return providerSecret.bytes();
-    }
-
-    @Override
     public Duration defaultTolerance() {
         return Duration.ofMinutes(5);
     }
@@ -49,14 +42,7 @@ public final class SlackScheme implements SchemeImpl {
      * @return the decoded signature, or {@code null} when the hex is invalid
      */
     public static byte[] parse(String value) {
-        int eq = value.indexOf('=');
-        if (eq <= 0) {
-            throw Schemes.malformed(SIGNATURE, "expected v0=<hex>");
-        }
-        if (eq != 2 || !value.startsWith("v0")) {
-            throw Schemes.unsupported(SIGNATURE, "version is not v0");
-        }
-        return Codecs.hexOrNull(value, 3, value.length());
+        return Schemes.labelledHex(value, SIGNATURE, "v0", "version is not v0");
     }
 
     @Override
@@ -64,23 +50,8 @@ public final class SlackScheme implements SchemeImpl {
         String ts = Schemes.required(request, TIMESTAMP);
         byte[] candidate = parse(Schemes.required(request, SIGNATURE));
         long seconds = Schemes.epochSeconds(ts, TIMESTAMP, false);
-        byte[] tsBytes = ts.getBytes(StandardCharsets.US_ASCII);
-        List<byte[]> candidates = Collections.singletonList(candidate);
-        byte[] hit = null;
-        for (HmacKey key : keys) {
-            Mac m = key.mac();
-            m.update(V0);
-            m.update(tsBytes);
-            m.update((byte) ':');
-            m.update(body);
-            byte[] expected = m.doFinal();
-            if (hit == null) {
-                hit = Schemes.firstMatch(expected, candidates);
-            }
-        }
-        if (hit == null) {
-            throw Schemes.noMatch(name(), 1, keys.size());
-        }
+        byte[] hit = SignatureMatcher.match(name(), keys, Collections.singletonList(candidate), V0,
+                Codecs.ascii(ts), COLON, body);
         return new SchemeResult(null, false, seconds, hit);
     }
 }

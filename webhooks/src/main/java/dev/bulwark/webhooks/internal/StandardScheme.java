@@ -3,12 +3,10 @@ package dev.bulwark.webhooks.internal;
 import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.core.Secret;
 import dev.bulwark.webhooks.WebhookRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
 
 /**
  * Standard Webhooks (and Svix, whose {@code svix-*} headers are accepted when the {@code webhook-*} ones are
@@ -20,7 +18,7 @@ public final class StandardScheme implements SchemeImpl {
     /** The shared instance. */
     public static final StandardScheme INSTANCE = new StandardScheme();
 
-    private static final byte DOT = '.';
+    private static final byte[] DOT = {'.'};
 
     private StandardScheme() {
     }
@@ -83,24 +81,8 @@ public final class StandardScheme implements SchemeImpl {
         long seconds = Schemes.epochSeconds(ts, prefix + "timestamp", false);
         List<byte[]> candidates = parseSignatures(sigHeader, prefix + "signature");
 
-        byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
-        byte[] tsBytes = ts.getBytes(StandardCharsets.US_ASCII);
-        byte[] hit = null;
-        for (HmacKey key : keys) {
-            Mac m = key.mac();
-            m.update(idBytes);
-            m.update(DOT);
-            m.update(tsBytes);
-            m.update(DOT);
-            m.update(body);
-            byte[] expected = m.doFinal();
-            if (hit == null) {
-                hit = Schemes.firstMatch(expected, candidates);
-            }
-        }
-        if (hit == null) {
-            throw Schemes.noMatch(name(), candidates.size(), keys.size());
-        }
+        byte[] hit = SignatureMatcher.match(name(), keys, candidates, Codecs.utf8(id), DOT, Codecs.ascii(ts), DOT,
+                body);
         return new SchemeResult(id, true, seconds, hit);
     }
 

@@ -1,12 +1,9 @@
 package dev.bulwark.webhooks.internal;
 
-import dev.bulwark.core.Secret;
 import dev.bulwark.webhooks.WebhookRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.crypto.Mac;
 
 /**
  * Stripe: {@code Stripe-Signature: t=<seconds>,v1=<hex>[,v1=<hex>...]}, HMAC-SHA256 over {@code t.body},
@@ -18,6 +15,7 @@ public final class StripeScheme implements SchemeImpl {
     public static final StripeScheme INSTANCE = new StripeScheme();
 
     static final String HEADER = "Stripe-Signature";
+    private static final byte[] DOT = {'.'};
 
     private StripeScheme() {
     }
@@ -30,11 +28,6 @@ public final class StripeScheme implements SchemeImpl {
     @Override
     public HmacKey.Algorithm algorithm() {
         return HmacKey.Algorithm.SHA256;
-    }
-
-    @Override
-    public byte[] deriveKey(Secret providerSecret) {
-        return providerSecret.bytes();
     }
 
     @Override
@@ -111,21 +104,7 @@ public final class StripeScheme implements SchemeImpl {
     public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
         Parsed p = parse(Schemes.required(request, HEADER), HEADER, ',', "t", "v1");
         long seconds = Schemes.epochSeconds(p.timestamp(), HEADER, false);
-        byte[] tsBytes = p.timestamp().getBytes(StandardCharsets.US_ASCII);
-        byte[] hit = null;
-        for (HmacKey key : keys) {
-            Mac m = key.mac();
-            m.update(tsBytes);
-            m.update((byte) '.');
-            m.update(body);
-            byte[] expected = m.doFinal();
-            if (hit == null) {
-                hit = Schemes.firstMatch(expected, p.signatures());
-            }
-        }
-        if (hit == null) {
-            throw Schemes.noMatch(name(), p.signatures().size(), keys.size());
-        }
+        byte[] hit = SignatureMatcher.match(name(), keys, p.signatures(), Codecs.ascii(p.timestamp()), DOT, body);
         return new SchemeResult(null, false, seconds, hit);
     }
 }

@@ -1,11 +1,9 @@
 package dev.bulwark.webhooks.internal;
 
 import dev.bulwark.core.ConstantTime;
-import dev.bulwark.core.Secret;
 import dev.bulwark.webhooks.WebhookReason;
 import dev.bulwark.webhooks.WebhookRequest;
 import dev.bulwark.webhooks.WebhookVerificationException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -42,11 +40,6 @@ public final class TwilioScheme implements SchemeImpl {
     @Override
     public HmacKey.Algorithm algorithm() {
         return HmacKey.Algorithm.SHA1;
-    }
-
-    @Override
-    public byte[] deriveKey(Secret providerSecret) {
-        return providerSecret.bytes();
     }
 
     @Override
@@ -110,11 +103,7 @@ public final class TwilioScheme implements SchemeImpl {
 
     @Override
     public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
-        String value = Schemes.required(request, HEADER);
-        byte[] candidate = Codecs.base64OrNull(value);
-        if (candidate == null) {
-            throw Schemes.malformed(HEADER, "expected base64");
-        }
+        byte[] candidate = Schemes.requiredBase64(request, HEADER);
         String url = request.url();
         if (url == null || url.isEmpty()) {
             throw new WebhookVerificationException(WebhookReason.MALFORMED_REQUEST,
@@ -122,20 +111,12 @@ public final class TwilioScheme implements SchemeImpl {
         }
         String bodySha = request.queryParam("bodySHA256");
         Map<String, List<String>> params = bodySha != null ? Map.of() : request.formParams();
-        List<byte[]> candidates = Collections.singletonList(candidate);
-        byte[] hit = null;
-        for (String variant : urlVariants(url)) {
-            byte[] content = signedContent(variant, params).getBytes(StandardCharsets.UTF_8);
-            for (HmacKey key : keys) {
-                byte[] expected = key.compute(content);
-                if (hit == null) {
-                    hit = Schemes.firstMatch(expected, candidates);
-                }
-            }
+        List<String> variants = urlVariants(url);
+        List<byte[]> contents = new ArrayList<>(variants.size());
+        for (String variant : variants) {
+            contents.add(Codecs.utf8(signedContent(variant, params)));
         }
-        if (hit == null) {
-            throw Schemes.noMatch(name(), 1, keys.size());
-        }
+        byte[] hit = SignatureMatcher.matchAny(name(), keys, Collections.singletonList(candidate), contents);
         if (bodySha != null) {
             byte[] claimed = Codecs.hexOrNull(bodySha);
             if (!ConstantTime.equals(sha256(body), claimed)) {
