@@ -100,9 +100,10 @@ CREATE TABLE IF NOT EXISTS bulwark_org (
     personal_of TEXT UNIQUE
 );
 CREATE TABLE IF NOT EXISTS bulwark_membership (
-    org_id  TEXT NOT NULL REFERENCES bulwark_org (org_id) ON DELETE CASCADE,
-    user_id TEXT NOT NULL,
-    role    TEXT NOT NULL,
+    org_id     TEXT   NOT NULL REFERENCES bulwark_org (org_id) ON DELETE CASCADE,
+    user_id    TEXT   NOT NULL,
+    role       TEXT   NOT NULL,
+    granted_no BIGINT GENERATED ALWAYS AS IDENTITY, -- the SPI lists a user's roles in grant order
     PRIMARY KEY (org_id, user_id, role)
 );
 CREATE INDEX IF NOT EXISTS bulwark_membership_user ON bulwark_membership (user_id);

@@ -49,11 +49,11 @@ public final class JdbcMemberships implements Memberships {
         if (userId == null || orgId == null) {
             return List.of();
         }
-        return sql.query("membership lookup", "SELECT role FROM bulwark_membership WHERE org_id = ? AND user_id = ?"
-                + " ORDER BY role", ps -> {
+        return List.copyOf(sql.query("membership lookup", "SELECT role FROM bulwark_membership"
+                + " WHERE org_id = ? AND user_id = ? ORDER BY granted_no", ps -> {
                     ps.setString(1, orgId);
                     ps.setString(2, userId);
-                }, rs -> rs.getString(1));
+                }, rs -> rs.getString(1)));
     }
 
     @Override
@@ -75,7 +75,7 @@ public final class JdbcMemberships implements Memberships {
             return List.of();
         }
         return sql.query("member list", "SELECT user_id, role FROM bulwark_membership WHERE org_id = ?"
-                + " ORDER BY user_id, role", ps -> ps.setString(1, orgId),
+                + " ORDER BY granted_no", ps -> ps.setString(1, orgId),
                 rs -> new Membership(rs.getString(1), orgId, rs.getString(2)));
     }
 

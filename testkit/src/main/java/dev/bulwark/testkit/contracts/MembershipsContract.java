@@ -1,6 +1,7 @@
 package dev.bulwark.testkit.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.authz.Membership;
 import dev.bulwark.authz.spi.Memberships;
@@ -49,6 +50,20 @@ public abstract class MembershipsContract {
         assertThat(memberships().rolesOf(alice, other)).containsExactly("viewer");
         assertThat(memberships().rolesOf(id("u-"), org)).isEmpty();
         assertThat(memberships().rolesOf(null, org)).isEmpty();
+    }
+
+    @Test
+    void rolesOf_listsRolesInGrantOrder_unmodifiable_caseSensitive() {
+        String org = id("org-");
+        String carol = id("u-");
+        grant(carol, org, "member");
+        grant(carol, org, "billing");
+        grant(carol, org, "admin");
+        java.util.List<String> roles = memberships().rolesOf(carol, org);
+        assertThat(roles).containsExactly("member", "billing", "admin");
+        assertThatThrownBy(() -> roles.add("owner"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(memberships().rolesOf(carol.toUpperCase(java.util.Locale.ROOT), org)).isEmpty();
     }
 
     @Test

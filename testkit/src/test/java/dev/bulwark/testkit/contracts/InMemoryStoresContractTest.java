@@ -3,6 +3,8 @@ package dev.bulwark.testkit.contracts;
 import dev.bulwark.authz.InMemoryMemberships;
 import dev.bulwark.authz.spi.Memberships;
 import dev.bulwark.core.testing.TestClock;
+import dev.bulwark.ratelimit.TimeSource;
+import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.tokens.spi.ApiKeyStore;
 import dev.bulwark.tokens.spi.OneTimeTokenStore;
 import dev.bulwark.tokens.spi.RefreshTokenStore;
@@ -81,6 +83,16 @@ class InMemoryStoresContractTest {
         @Override
         protected void personal(String user, String org) {
             memberships.personalOrg(user, org);
+        }
+    }
+
+    @Nested
+    class RateLimit extends RateLimitStoreContract {
+        private final RateLimitStore store = RateLimitStore.inMemory(10_000, TimeSource.system());
+
+        @Override
+        protected RateLimitStore store() {
+            return store;
         }
     }
 }
