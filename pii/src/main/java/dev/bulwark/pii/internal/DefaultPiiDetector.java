@@ -276,9 +276,12 @@ public final class DefaultPiiDetector implements PiiDetector {
                         if (on[PiiType.PHONE.ordinal()]) {
                             phone(i);
                         }
-                        if (on[PiiType.IPV4.ordinal()]) {
-                            ipv4(i);
-                        }
+                    }
+                    // a dotted quad is distinctive enough to follow '/' or '-' ("http://10.0.0.1/", ranges);
+                    // not '@' ("lib@1.2.3.4" is a package version)
+                    if (on[PiiType.IPV4.ordinal()] && prev != '.' && prev != '*' && prev != '\u2026'
+                            && prev != '$' && prev != '#' && prev != '@') {
+                        ipv4(i);
                     }
                     if (on[PiiType.IPV6.ordinal()] && ipv6PrevOk(prev)) {
                         ipv6(i);
