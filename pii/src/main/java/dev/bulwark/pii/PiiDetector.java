@@ -25,8 +25,9 @@ import java.util.Set;
  *   <li><b>Resolved.</b> The returned spans never overlap, are sorted by {@code start}, and lie within the
  *       text. Where candidates overlap, the one with the higher confidence wins, then the more specific type
  *       (secrets before personal data), then the longer.</li>
- *   <li><b>Context.</b> Context words found shortly before a candidate (Presidio style) raise its confidence
- *       by {@link Builder#contextBoost(double)}; candidates below {@link Builder#minConfidence(double)} are
+ *   <li><b>Context.</b> Context words found shortly before a candidate (Presidio style) raise the confidence
+ *       of candidates below 0.9 (those whose format alone is not conclusive) by
+ *       {@link Builder#contextBoost(double)}; candidates below {@link Builder#minConfidence(double)} are
  *       dropped (unformatted digit runs are reported only with context).</li>
  * </ul>
  *

@@ -59,6 +59,8 @@ class PiiDetectorTest {
         "SSN: 078051121; US_SSN=078051121",
         "host 10.0.0.1:8080; IPV4=10.0.0.1",
         "from 192.168.1.254.; IPV4=192.168.1.254",
+        "GET http://10.1.2.3:8080/health; IPV4=10.1.2.3",
+        "range 10.0.0.0-10.0.0.255 ok; IPV4=10.0.0.0|IPV4=10.0.0.255",
         "addr 2001:db8::1; IPV6=2001:db8::1",
         "addr [2001:0db8:0000:0000:0000:ff00:0042:8329]:443; IPV6=2001:0db8:0000:0000:0000:ff00:0042:8329",
         "loopback ::1 and more; IPV6=::1",
@@ -95,7 +97,7 @@ class PiiDetectorTest {
         "iban XX89 3704 0044 0532 0130 00", "ts 1705312345678", "phone 123-456-7890", "bearer realm=\"api\"",
         "Bearer abcdefgh***", "eyJub3QiOiJqd3QifQ.eyJ4IjoxfQ.sig", "sk_live_***", "AKIAIOSFODNN7EXAMPL",
         "dates 01-02-2024 and 15/01/2024", "ratio 3.14159265358979", "sha 9f86d081884c7d659a2feaa0c55ad015",
-        "tracking 1Z999AA10123456784", "usps 9400 1000 0000 0000 0000 00", "4242 4242 4242 4242 4242", "temp -40.5 and +5", "addr 10.0.0.255x",
+        "tracking 1Z999AA10123456784", "npm lib@1.2.3.4", "usps 9400 1000 0000 0000 0000 00", "4242 4242 4242 4242 4242", "temp -40.5 and +5", "addr 10.0.0.255x",
     })
     void detect_negative_findsNothing(String text) {
         assertThat(detector.detect(text).stream().map(s -> s.type() + "=" + s.text(text)).toList()).isEmpty();

@@ -41,6 +41,8 @@ public final class DefaultPiiDetector implements PiiDetector {
     }
 
     private static final PiiType[] TYPES = PiiType.values();
+    /** Context words only raise candidates below this confidence (checksummed and parsed values need none). */
+    private static final double CONTEXT_CEILING = 0.9;
     /** Validated ("strong") candidates outrank weak ones; among strong ones the type priority decides. */
     private static final double STRONG = 0.85;
     /** Tie-break among overlapping candidates of the same strength: lower wins. */
@@ -276,9 +278,12 @@ public final class DefaultPiiDetector implements PiiDetector {
                         if (on[PiiType.PHONE.ordinal()]) {
                             phone(i);
                         }
-                        if (on[PiiType.IPV4.ordinal()]) {
-                            ipv4(i);
-                        }
+                    }
+                    // a dotted quad is distinctive enough to follow '/' or '-' ("http://10.0.0.1/", ranges);
+                    // not '@' ("lib@1.2.3.4" is a package version)
+                    if (on[PiiType.IPV4.ordinal()] && prev != '.' && prev != '*' && prev != '\u2026'
+                            && prev != '$' && prev != '#' && prev != '@') {
+                        ipv4(i);
                     }
                     if (on[PiiType.IPV6.ordinal()] && ipv6PrevOk(prev)) {
                         ipv6(i);
@@ -340,7 +345,8 @@ public final class DefaultPiiDetector implements PiiDetector {
             int t = type.ordinal();
             // weak (unformatted) candidates need the context word close by: half the window
             int window = conf < minConfidence ? contextWindow / 2 : contextWindow;
-            if (conf < 1 && window > 0 && context[t].length > 0 && hasContext(context[t], start, window)) {
+            if (conf < CONTEXT_CEILING && window > 0 && context[t].length > 0
+                    && hasContext(context[t], start, window)) {
                 conf = Math.min(1.0, conf + contextBoost);
             }
             conf = Math.round(conf * 100) / 100.0;
