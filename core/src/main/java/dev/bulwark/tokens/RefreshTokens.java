@@ -77,8 +77,13 @@ public final class RefreshTokens {
         Sessions.NewSession s = sessions.open(userId, org, device, roles, scopes, life);
         Instant now = clock.instant();
         String refresh = newToken(s.sessionId());
-        store.insert(new RefreshTokenRecord(Hashes.sha256B64(refresh), s.session().handle(), State.ACTIVE, now,
-                now.plus(familyLifetime), null, null));
+        try {
+            store.insert(new RefreshTokenRecord(Hashes.sha256B64(refresh), s.session().handle(), State.ACTIVE, now,
+                    now.plus(familyLifetime), null, null));
+        } catch (RuntimeException e) {
+            sessions.revokeHandle(s.session().handle()); // no half-open session without a refresh token
+            throw e;
+        }
         audit.emit("login", AuditOutcome.SUCCESS, userId, org, s.session().handle(), null);
         return new TokenPair(mint(s.session(), s.sessionId()), refresh, s.session().handle(), s.sessionId());
     }
