@@ -276,8 +276,20 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
             return Set.of();
         }
         Set<String> out = new LinkedHashSet<>();
-        for (String p : s.trim().split(" +")) {
-            out.add(p);
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+            int j = i;
+            while (j < n && s.charAt(j) != ' ') {
+                j++;
+            }
+            if (j > i) {
+                out.add(s.substring(i, j));
+            }
+            i = j;
         }
         return out;
     }

@@ -24,7 +24,8 @@ import java.util.Set;
  * <p>Refresh tokens are opaque: {@code rt_} + the 43-character session id + {@code .} + 43 characters of
  * 256-bit randomness; only base64url(SHA-256(token)) is stored. Each session has one family of refresh
  * tokens with exactly one live (ACTIVE) token at a time. {@link #refresh(String)} atomically rotates it and
- * returns a new access/refresh pair with the <em>same</em> {@code sid}. Presenting a rotated-out token again
+ * returns a new access/refresh pair with the <em>same</em> {@code sid} and sets the session's
+ * {@code lastUsedAt}. Presenting a rotated-out token again
  * revokes the session and the whole family, emits {@code REFRESH_REUSE_DETECTED} and fails with
  * {@link TokenReason#REFRESH_REUSED}. A configurable overlap (default 0, at most 60 s) tolerates a client
  * retrying the immediately previous token while its successor is still unused: the successor is then
@@ -76,8 +77,13 @@ public final class RefreshTokens {
         Sessions.NewSession s = sessions.open(userId, org, device, roles, scopes, life);
         Instant now = clock.instant();
         String refresh = newToken(s.sessionId());
-        store.insert(new RefreshTokenRecord(Hashes.sha256B64(refresh), s.session().handle(), State.ACTIVE, now,
-                now.plus(familyLifetime), null, null));
+        try {
+            store.insert(new RefreshTokenRecord(Hashes.sha256B64(refresh), s.session().handle(), State.ACTIVE, now,
+                    now.plus(familyLifetime), null, null));
+        } catch (RuntimeException e) {
+            sessions.revokeHandle(s.session().handle()); // no half-open session without a refresh token
+            throw e;
+        }
         audit.emit("login", AuditOutcome.SUCCESS, userId, org, s.session().handle(), null);
         return new TokenPair(mint(s.session(), s.sessionId()), refresh, s.session().handle(), s.sessionId());
     }
@@ -141,6 +147,7 @@ public final class RefreshTokens {
             throw reuse(handle);
         }
         store.insert(new RefreshTokenRecord(nextHash, handle, State.ACTIVE, now, r.familyExpiresAt(), null, null));
+        sessions.touchNow(handle);
         audit.emit("refresh", AuditOutcome.SUCCESS, session.userId(), session.org(), handle, null);
         return new TokenPair(mint(session, sid), next, handle, sid);
     }

@@ -272,6 +272,10 @@ public final class Sessions {
         return store.find(handle).map(SessionRecord::userId);
     }
 
+    void touchNow(String handle) {
+        store.touch(handle, clock.instant());
+    }
+
     boolean revokeHandle(String handle) {
         return store.revoke(handle, clock.instant());
     }

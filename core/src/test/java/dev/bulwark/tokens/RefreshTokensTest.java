@@ -48,6 +48,9 @@ class RefreshTokensTest {
         assertThat(v.roles()).containsExactly("admin");
         assertThat(f.sessions.list("u1").get(0).lastUsedAt()).isEqualTo(f.clock.instant());
         assertThat(p2.toString()).doesNotContain(p2.refreshToken());
+        f.clock.advance(Duration.ofSeconds(5));
+        refresh.refresh(p2.refreshToken());
+        assertThat(f.sessions.list("u1").get(0).lastUsedAt()).isEqualTo(f.clock.instant());
     }
 
     @Test

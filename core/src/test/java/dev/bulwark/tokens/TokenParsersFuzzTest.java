@@ -35,6 +35,29 @@ class TokenParsersFuzzTest {
         }
     }
 
+    private static final OneTimeTokens OTT = OneTimeTokens.builder()
+            .store(dev.bulwark.tokens.spi.OneTimeTokenStore.inMemory(10)).clock(F.clock).build();
+    private static final OAuthState STATE = OAuthState.of(OTT, java.time.Duration.ofMinutes(10));
+    private static final Totp TOTP = Totp.builder().clock(F.clock)
+            .store(dev.bulwark.tokens.spi.TotpStateStore.inMemory(1000)).maxFailures(100).issuer("fuzz").build();
+    private static final OpaqueAccessTokens OPAQUE = OpaqueAccessTokens.builder()
+            .store(dev.bulwark.tokens.spi.OpaqueTokenStore.inMemory(10)).clock(F.clock).withoutSessionCheck().build();
+
+    @FuzzTest(maxDuration = "10s")
+    void oneTimeStateTotpOpaque(FuzzedDataProvider data) {
+        String a = data.consumeString(100);
+        String b = data.consumeRemainingAsString();
+        for (Runnable r : new Runnable[] {() -> OTT.consume(a, "magic_link"), () -> STATE.complete(a, "browser"),
+                () -> TOTP.verify("fuzz-" + (a.hashCode() & 7), dev.bulwark.core.Secret.ofBytes(new byte[20]), b),
+                () -> TOTP.useRecoveryCode("fuzz", b), () -> OPAQUE.verify(b)}) {
+            try {
+                r.run();
+            } catch (TokenException expected) {
+                // rejected with a reason: fine
+            }
+        }
+    }
+
     @FuzzTest(maxDuration = "10s")
     void refreshAndApiKeyAndPkce(FuzzedDataProvider data) {
         String s = data.consumeRemainingAsString();
