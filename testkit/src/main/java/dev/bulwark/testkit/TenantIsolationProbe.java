@@ -75,7 +75,7 @@ public final class TenantIsolationProbe {
         this.orgB = b.orgB;
         this.create = b.create;
         this.endpoints = List.copyOf(b.endpoints);
-        this.denied = Set.copyOf(b.denied);
+        this.denied = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(b.denied)); // stable messages
         this.idExtractor = b.idExtractor;
         this.client = b.client != null ? b.client : HttpClient.newHttpClient();
     }
