@@ -231,7 +231,8 @@ public final class TenantIsolationProbe {
                     + created.statusCode() + " (check org B's credentials and the create endpoint)");
             return new Report(null, checks, violations);
         }
-        String id = idExtractor != null ? idExtractor.apply(created) : defaultId(created);
+        String id = idExtractor != null ? idExtractor.apply(created)
+                : defaultId(created.body(), created.headers().firstValue("Location").orElse(null));
         if (id == null || id.isBlank()) {
             violations.add("setup: no id in the response of " + create
                     + " (no JSON field \"id\" and no Location header; configure idExtractor)");
@@ -360,8 +361,8 @@ public final class TenantIsolationProbe {
     }
 
     /** The JSON field {@code "id"} (string or number) of the body, else the last Location segment. */
-    static String defaultId(HttpResponse<String> r) {
-        String body = r.body() == null ? "" : r.body();
+    static String defaultId(String responseBody, String location) {
+        String body = responseBody == null ? "" : responseBody;
         int k = body.indexOf("\"id\"");
         if (k >= 0) {
             int i = k + 4;
@@ -390,11 +391,12 @@ public final class TenantIsolationProbe {
                 }
             }
         }
-        return r.headers().firstValue("Location").map(l -> {
-            String p = l.contains("?") ? l.substring(0, l.indexOf('?')) : l;
-            p = trimSlash(p);
-            return p.substring(p.lastIndexOf('/') + 1);
-        }).filter(s -> !s.isEmpty()).orElse(null);
+        if (location == null) {
+            return null;
+        }
+        String p = trimSlash(location.contains("?") ? location.substring(0, location.indexOf('?')) : location);
+        String last = p.substring(p.lastIndexOf('/') + 1);
+        return last.isEmpty() ? null : last;
     }
 
     /** Whether {@code id} occurs in {@code body} as a whole token (not inside a longer id). */
