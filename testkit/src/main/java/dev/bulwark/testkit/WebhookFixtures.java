@@ -265,6 +265,8 @@ public final class WebhookFixtures {
                 "X-Twilio-Signature", sig), changed(body)), WebhookReason.NO_MATCHING_SIGNATURE));
         t.add(new Tampered("signature changed", request(url, headers("Content-Type", "application/json",
                 "X-Twilio-Signature", flip(sig)), body), WebhookReason.NO_MATCHING_SIGNATURE));
+        t.add(new Tampered("signature missing", request(url, headers("Content-Type", "application/json"), body),
+                WebhookReason.MISSING_HEADER));
         t.add(new Tampered("url changed", request(url.replace("source=test", "source=tesT"),
                 headers("Content-Type", "application/json", "X-Twilio-Signature", sig), body),
                 WebhookReason.NO_MATCHING_SIGNATURE));
@@ -280,7 +282,8 @@ public final class WebhookFixtures {
      * @param authToken the auth token
      * @param url the full URL Twilio calls, query string included
      * @param params the form parameters (one value each)
-     * @return the fixture; its tampered variants change a parameter, the URL and the signature
+     * @return the fixture; its tampered variants change a parameter, the URL and the signature, and drop the
+     *     URL and the signature
      */
     public static Fixture twilioForm(String authToken, String url, Map<String, String> params) {
         if (params.isEmpty()) {
@@ -304,6 +307,8 @@ public final class WebhookFixtures {
         t.add(new Tampered("url changed", request(url + (url.contains("?") ? "&" : "?") + "x=1", form,
                 formBody(params)), WebhookReason.NO_MATCHING_SIGNATURE));
         t.add(new Tampered("url missing", request(null, form, formBody(params)), WebhookReason.MALFORMED_REQUEST));
+        t.add(new Tampered("signature missing", request(url, headers("Content-Type",
+                "application/x-www-form-urlencoded"), formBody(params)), WebhookReason.MISSING_HEADER));
         return new Fixture("twilio", valid, t);
     }
 
