@@ -200,4 +200,22 @@ class JwtAttackSuiteTest {
         TokenException raw = catchThrowableOfType(() -> f.keys.verify(token), TokenException.class);
         assertThat(raw).as("SigningKeys.verify accepted ES256 %s", name).isNotNull();
     }
+
+    /**
+     * Session fixation (ASVS 5.0 V7.2.4: a new session token on authentication): a validly signed token naming a
+     * session id the attacker chose is refused, and every login gets a fresh server-generated id.
+     */
+    @org.junit.jupiter.api.Test
+    void sessionFixation_attackerChosenSid_rejected_andEachLoginGetsFreshId() {
+        Fixtures f = new Fixtures();
+        String fixated = signed("{\"alg\":\"HS256\",\"kid\":\"k1\"" + TYP + "}",
+                claims(f, "").replaceFirst("\"sid\":\"[^\"]*\"", "\"sid\":\"attacker-chosen-session-id\""));
+        TokenException e = catchThrowableOfType(() -> f.tokens.verify(fixated), TokenException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.reason()).isIn(TokenReason.SESSION_UNKNOWN, TokenReason.SESSION_MISMATCH);
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            assertThat(ids.add(f.session("u1").sessionId())).isTrue();
+        }
+    }
 }
