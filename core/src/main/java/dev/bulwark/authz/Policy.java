@@ -336,30 +336,47 @@ public final class Policy {
             checkAcyclic(byName);
             Map<String, List<Permission>> grants = new HashMap<>();
             Map<String, List<Permission>> denies = new HashMap<>();
-            for (Role r : byName.values()) {
-                Set<Permission> g = new LinkedHashSet<>();
-                Set<Permission> d = new LinkedHashSet<>();
-                collect(byName, r.name(), g, d, new java.util.HashSet<>());
-                grants.put(r.name(), List.copyOf(g));
-                denies.put(r.name(), List.copyOf(d));
-            }
+            effectiveEntries(byName, grants, denies);
             return new Policy(byName, memberships, grants, denies);
         }
 
-        /** Breadth-first over the inheritance graph: own entries first, then nearer ancestors. */
-        private static void collect(Map<String, Role> byName, String root, Set<Permission> g, Set<Permission> d,
-                Set<String> seen) {
-            Deque<String> queue = new ArrayDeque<>();
-            queue.add(root);
-            seen.add(root);
-            while (!queue.isEmpty()) {
-                Role r = byName.get(queue.poll());
-                g.addAll(r.grants());
-                d.addAll(r.denies());
-                for (String p : r.inherits()) {
-                    if (seen.add(p)) {
-                        queue.add(p);
+        /**
+         * Every role's effective grants and denies: its own entries, then those of each role it inherits, in
+         * declaration order. Computed once per role in post-order (parents before children) and reused, so the
+         * work is proportional to the size of the result, not roles x depth. The graph is already known to be
+         * acyclic. (Order within a list does not change decisions: at most one entry per specificity class can
+         * match a plain request, and duplicates are removed.)
+         */
+        private static void effectiveEntries(Map<String, Role> byName, Map<String, List<Permission>> grants,
+                Map<String, List<Permission>> denies) {
+            for (String start : byName.keySet()) {
+                if (grants.containsKey(start)) {
+                    continue;
+                }
+                Deque<String> stack = new ArrayDeque<>();
+                Deque<java.util.Iterator<String>> its = new ArrayDeque<>();
+                stack.push(start);
+                its.push(byName.get(start).inherits().iterator());
+                while (!stack.isEmpty()) {
+                    java.util.Iterator<String> it = its.peek();
+                    if (it.hasNext()) {
+                        String parent = it.next();
+                        if (!grants.containsKey(parent)) {
+                            stack.push(parent);
+                            its.push(byName.get(parent).inherits().iterator());
+                        }
+                        continue;
                     }
+                    its.pop();
+                    Role r = byName.get(stack.pop());
+                    Set<Permission> g = new LinkedHashSet<>(r.grants());
+                    Set<Permission> d = new LinkedHashSet<>(r.denies());
+                    for (String parent : r.inherits()) {
+                        g.addAll(grants.get(parent));
+                        d.addAll(denies.get(parent));
+                    }
+                    grants.put(r.name(), List.copyOf(g));
+                    denies.put(r.name(), List.copyOf(d));
                 }
             }
         }
