@@ -17,6 +17,8 @@ import dev.bulwark.ratelimit.LoginThrottle;
 import dev.bulwark.ratelimit.RateDecision;
 import dev.bulwark.servlet.AuthenticationFilter;
 import dev.bulwark.servlet.OrgContextFilter;
+import dev.bulwark.servlet.WebhookFilter;
+import dev.bulwark.webhooks.VerifiedWebhook;
 import dev.bulwark.tokens.AccessTokens;
 import dev.bulwark.tokens.ApiKeys;
 import dev.bulwark.tokens.IssuedToken;
@@ -118,6 +120,7 @@ final class DemoApi extends HttpServlet {
             case "GET /api/keys" -> listKeys(req, resp);
             case "GET /api/projects" -> listProjects(req, resp);
             case "POST /api/projects" -> createProject(req, resp);
+            case "POST /webhooks/stripe", "POST /webhooks/github", "POST /webhooks/standard" -> webhook(req, resp);
             default -> {
                 if (m.equals("DELETE") && seg.length == 4 && path.startsWith("/api/sessions/")) {
                     deleteSession(req, resp, seg[3]);
@@ -235,6 +238,15 @@ final class DemoApi extends HttpServlet {
         out.put("token_type", "Bearer");
         out.put("expires_in", token.expiresInSeconds());
         json(resp, 200, out);
+    }
+
+    private void webhook(HttpServletRequest req, HttpServletResponse resp) {
+        if (!(req.getAttribute(WebhookFilter.VERIFIED_ATTRIBUTE) instanceof VerifiedWebhook hook)) {
+            throw new BadRequest(401, "Unauthorized", "NOT_VERIFIED", "The webhook was not verified.");
+        }
+        c.console().accept("Verified " + hook.scheme() + " webhook" + hook.eventId().map(id -> " " + id).orElse("")
+                + " (" + hook.body().length + " bytes)");
+        resp.setStatus(204);
     }
 
     // ---- api ----

@@ -8,6 +8,7 @@ import dev.bulwark.authz.Policy;
 import dev.bulwark.authz.Role;
 import dev.bulwark.core.AuditSink;
 import dev.bulwark.core.AuditSinks;
+import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.core.RandomTokens;
 import dev.bulwark.core.Secret;
 import dev.bulwark.crypto.PasswordHasher;
@@ -21,6 +22,11 @@ import dev.bulwark.servlet.BulwarkFilters;
 import dev.bulwark.servlet.CorsFilter;
 import dev.bulwark.servlet.OrgContextFilter;
 import dev.bulwark.servlet.RequestLimitsFilter;
+import dev.bulwark.servlet.WebhookFilter;
+import dev.bulwark.webhooks.EventIdExtractor;
+import dev.bulwark.webhooks.InMemoryReplayGuard;
+import dev.bulwark.webhooks.WebhookSchemes;
+import dev.bulwark.webhooks.WebhookVerifier;
 import dev.bulwark.tokens.AccessTokens;
 import dev.bulwark.tokens.ApiKeys;
 import dev.bulwark.tokens.OneTimeTokens;
@@ -38,7 +44,10 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -71,7 +80,13 @@ public final class DemoServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    private DemoServer(int port, List<String> corsOrigins, Clock clock, Consumer<String> console) throws IOException {
+    /** The webhook schemes the demo receives at {@code POST /webhooks/{scheme}}. */
+    public static final List<String> WEBHOOK_SCHEMES = List.of("stripe", "github", "standard");
+
+    private final Map<String, String> webhookSecrets;
+
+    private DemoServer(int port, List<String> corsOrigins, Map<String, String> secrets, Clock clock,
+            Consumer<String> console) throws IOException {
         if (port == 0) {
             try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
@@ -112,7 +127,18 @@ public final class DemoServer implements AutoCloseable {
                     console.accept(line);
                 }));
 
-        BulwarkFilters filters = BulwarkFilters.builder()
+        Map<String, String> hookSecrets = new LinkedHashMap<>();
+        for (String scheme : WEBHOOK_SCHEMES) {
+            hookSecrets.put(scheme, secrets.containsKey(scheme) ? secrets.get(scheme) : generateWebhookSecret(scheme));
+        }
+        this.webhookSecrets = java.util.Collections.unmodifiableMap(hookSecrets);
+        BulwarkFilters.Builder builder = BulwarkFilters.builder();
+        for (String scheme : WEBHOOK_SCHEMES) {
+            builder.webhook("/webhooks/" + scheme, WebhookFilter.builder()
+                    .verifier(webhookVerifier(scheme, hookSecrets.get(scheme), clock, audit)).maxBodyBytes(256 * 1024)
+                    .build());
+        }
+        BulwarkFilters filters = builder
                 .cors(CorsFilter.builder().allowedOrigins(corsOrigins.toArray(String[]::new)).allowCredentials(true)
                         .build())
                 .requestLimits(RequestLimitsFilter.builder().maxBodyBytes(64 * 1024).build())
@@ -155,6 +181,37 @@ public final class DemoServer implements AutoCloseable {
         server.setHandler(context);
     }
 
+    private static String generateWebhookSecret(String scheme) {
+        return switch (scheme) {
+            case "standard" -> "whsec_" + Base64.getEncoder().encodeToString(RandomTokens.bytes(24));
+            case "stripe" -> "whsec_" + RandomTokens.base64Url(24);
+            default -> RandomTokens.hex(20);
+        };
+    }
+
+    private static WebhookVerifier webhookVerifier(String scheme, String secret, Clock clock, AuditSink audit) {
+        WebhookVerifier.Builder b;
+        switch (scheme) {
+            case "standard" -> b = WebhookVerifier.builder(WebhookSchemes.standard()).secret(Secret.ofUtf8(secret));
+            case "stripe" -> b = WebhookVerifier.builder(WebhookSchemes.stripe()).secret(Secret.ofUtf8(secret))
+                    .eventIdExtractor(EventIdExtractor.jsonField("id"));
+            case "github" -> b = WebhookVerifier.builder(WebhookSchemes.github()).secret(Secret.ofUtf8(secret));
+            default -> throw new ConfigurationException("the demo receives stripe, github and standard webhooks, not "
+                    + scheme);
+        }
+        return b.replayGuard(InMemoryReplayGuard.create(clock)).clock(clock).auditSink(audit).build();
+    }
+
+    /**
+     * The webhook secrets in use, one per scheme: given with {@code --webhook-secret} or generated at start.
+     * They are shown to the person running the demo (they sign test deliveries with them).
+     *
+     * @return scheme → secret text
+     */
+    public Map<String, String> webhookSecrets() {
+        return webhookSecrets;
+    }
+
     /**
      * The demo's role matrix: {@code viewer} reads, {@code member} creates and edits projects and notes,
      * {@code admin} manages projects, members and API keys, {@code owner} may do everything. Every role may
@@ -182,7 +239,7 @@ public final class DemoServer implements AutoCloseable {
      * @throws Exception when Jetty cannot start (for example the port is taken)
      */
     public static DemoServer start(int port, List<String> corsOrigins) throws Exception {
-        return start(port, corsOrigins, Clock.systemUTC(), line -> { });
+        return start(port, corsOrigins, Map.of(), Clock.systemUTC(), line -> { });
     }
 
     /**
@@ -190,14 +247,22 @@ public final class DemoServer implements AutoCloseable {
      *
      * @param port the port on 127.0.0.1, or 0 for any free port
      * @param corsOrigins browser origins allowed to call the API with credentials
+     * @param webhookSecrets scheme ({@code stripe}, {@code github}, {@code standard}) → secret; a missing
+     *     scheme gets a generated secret
      * @param clock the time source of every component
      * @param console receives the lines the demo logs for the user (verification links)
      * @return the running server
+     * @throws ConfigurationException for an unknown scheme or an unusable secret
      * @throws Exception when Jetty cannot start (for example the port is taken)
      */
-    public static DemoServer start(int port, List<String> corsOrigins, Clock clock, Consumer<String> console)
-            throws Exception {
-        DemoServer demo = new DemoServer(port, List.copyOf(corsOrigins), Objects.requireNonNull(clock, "clock"),
+    public static DemoServer start(int port, List<String> corsOrigins, Map<String, String> webhookSecrets,
+            Clock clock, Consumer<String> console) throws Exception {
+        for (String scheme : webhookSecrets.keySet()) {
+            ConfigurationException.check(WEBHOOK_SCHEMES.contains(scheme),
+                    "the demo receives stripe, github and standard webhooks, not " + scheme);
+        }
+        DemoServer demo = new DemoServer(port, List.copyOf(corsOrigins), Map.copyOf(webhookSecrets),
+                Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(console, "console"));
         demo.server.start();
         return demo;
@@ -260,6 +325,8 @@ public final class DemoServer implements AutoCloseable {
                 "  curl -s " + u + "/api/projects -H 'Authorization: Bearer BOBS_TOKEN' -H 'X-Org-Id: ORG_ID'   # switch org",
                 "  # 6. log out; the access token stops working at once",
                 "  curl -i -X POST " + u + "/auth/logout -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  # 7. webhooks (secrets printed above; tampered or unsigned deliveries get 400/401)",
+                "  curl -i -X POST " + u + "/webhooks/github -H 'X-Hub-Signature-256: sha256=0000' -d '{}'   # 401",
                 "  # too many wrong passwords: 429 with Retry-After and RateLimit headers",
                 "Stop with Ctrl-C.");
     }

@@ -10,7 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import dev.bulwark.core.Secret;
+import dev.bulwark.webhooks.WebhookSigner;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -28,11 +35,14 @@ class DemoServerTest {
     private static final List<String> CONSOLE = new CopyOnWriteArrayList<>();
     private static final AtomicInteger USERS = new AtomicInteger();
     private static final String PASSWORD = "correct horse battery";
+    private static final String GITHUB_SECRET = "It's a Secret to Everybody";
+    private static final String STRIPE_SECRET = "whsec_test_demo_secret_0123456789";
     private static DemoServer demo;
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(0, List.of("http://localhost:3000"), CLOCK, CONSOLE::add);
+        demo = DemoServer.start(0, List.of("http://localhost:3000"),
+                Map.of("github", GITHUB_SECRET, "stripe", STRIPE_SECRET), CLOCK, CONSOLE::add);
     }
 
     @AfterAll
@@ -348,6 +358,70 @@ class DemoServerTest {
 
         assertThat(send("DELETE", "/api/projects/" + pid, ot, null).status()).isEqualTo(204);
         assertThat(send("GET", "/api/projects", ot, null).body()).isEmpty();
+    }
+
+    // ---- step 5: webhooks ----
+
+    private static String hmacHex(String key, String data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void webhooks_github_verified_tampered_unsigned() throws Exception {
+        String body = "{\"zen\":\"Keep it logically awesome.\"}";
+        String sig = "sha256=" + hmacHex(GITHUB_SECRET, body);
+        Res ok = send("POST", "/webhooks/github", null, body, "X-Hub-Signature-256", sig, "X-GitHub-Delivery", "d-1");
+        assertThat(ok.status()).as(ok.raw().body()).isEqualTo(204);
+        Res tampered = send("POST", "/webhooks/github", null, body.replace("awesome", "awful"),
+                "X-Hub-Signature-256", sig, "X-GitHub-Delivery", "d-2");
+        assertThat(tampered.status()).isEqualTo(401);
+        assertThat(tampered.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(tampered.raw().body()).doesNotContain(sig.substring(7));
+        assertThat(send("POST", "/webhooks/github", null, body).status()).isIn(400, 401);
+        assertThat(send("POST", "/webhooks/nope", null, body).status()).isEqualTo(404);
+    }
+
+    @Test
+    void webhooks_stripe_verified_replayed_stale() throws Exception {
+        long t = CLOCK.instant().getEpochSecond();
+        String body = "{\"id\":\"evt_demo_" + t + "\",\"type\":\"invoice.paid\"}";
+        String header = "t=" + t + ",v1=" + hmacHex(STRIPE_SECRET, t + "." + body);
+        assertThat(send("POST", "/webhooks/stripe", null, body, "Stripe-Signature", header).status()).isEqualTo(204);
+        assertThat(send("POST", "/webhooks/stripe", null, body, "Stripe-Signature", header).status()).isEqualTo(401);
+        long old = t - 3600;
+        String staleBody = "{\"id\":\"evt_stale_" + t + "\"}";
+        assertThat(send("POST", "/webhooks/stripe", null, staleBody, "Stripe-Signature",
+                "t=" + old + ",v1=" + hmacHex(STRIPE_SECRET, old + "." + staleBody)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void webhooks_standard_withGeneratedSecret() throws Exception {
+        String secret = demo.webhookSecrets().get("standard");
+        assertThat(secret).startsWith("whsec_");
+        assertThat(demo.webhookSecrets()).containsEntry("github", GITHUB_SECRET);
+        WebhookSigner signer = WebhookSigner.builder().secret(Secret.ofUtf8(secret)).clock(CLOCK).build();
+        byte[] body = "{\"type\":\"user.created\"}".getBytes(StandardCharsets.UTF_8);
+        WebhookSigner.SignedWebhook signed = signer.sign(WebhookSigner.newMessageId(), body);
+        List<String> headers = new java.util.ArrayList<>();
+        signed.headers().forEach((k, v) -> {
+            headers.add(k);
+            headers.add(v);
+        });
+        Res ok = send("POST", "/webhooks/standard", null, new String(body, StandardCharsets.UTF_8),
+                headers.toArray(String[]::new));
+        assertThat(ok.status()).as(ok.raw().body()).isEqualTo(204);
+        assertThat(CONSOLE).anyMatch(l -> l.startsWith("Verified standard webhook"));
+        Res tampered = send("POST", "/webhooks/standard", null, "{\"type\":\"user.deleted\"}",
+                headers.toArray(String[]::new));
+        assertThat(tampered.status()).isEqualTo(401);
+    }
+
+    @Test
+    void unknownWebhookScheme_failsAtStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoServer.start(0, List.of(),
+                Map.of("slack", "x"), CLOCK, l -> { })).isInstanceOf(dev.bulwark.core.ConfigurationException.class);
     }
 
     @Test
