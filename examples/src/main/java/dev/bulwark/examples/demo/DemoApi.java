@@ -11,7 +11,11 @@ import dev.bulwark.core.AuditSink;
 import dev.bulwark.core.BulwarkException;
 import dev.bulwark.core.RandomTokens;
 import dev.bulwark.core.Secret;
+import dev.bulwark.crypto.BlindIndex;
+import dev.bulwark.crypto.EncryptionContext;
+import dev.bulwark.crypto.EnvelopeEncryptor;
 import dev.bulwark.crypto.PasswordHasher;
+import dev.bulwark.pii.Masker;
 import dev.bulwark.ratelimit.KeyedRateLimiter;
 import dev.bulwark.ratelimit.LoginThrottle;
 import dev.bulwark.ratelimit.RateDecision;
@@ -34,6 +38,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -56,7 +61,8 @@ final class DemoApi extends HttpServlet {
     record Components(Clock clock, AuditSink audit, Sessions sessions, AccessTokens accessTokens,
             RefreshTokens refreshTokens, OneTimeTokens oneTime, ApiKeys apiKeys, InMemoryMemberships memberships,
             Authorizer authorizer, PasswordHasher hasher, KeyedRateLimiter loginPerIp,
-            KeyedRateLimiter loginPerAccount, LoginThrottle throttle, Consumer<String> console) {
+            KeyedRateLimiter loginPerAccount, LoginThrottle throttle, EnvelopeEncryptor encryptor,
+            BlindIndex emailIndex, Masker masker, Consumer<String> console) {
     }
 
     /** A user account. */
@@ -79,6 +85,12 @@ final class DemoApi extends HttpServlet {
     private record Project(String id, String org, String name, String createdBy, Instant createdAt) {
     }
 
+    /** A note: the email sealed and blind-indexed, the text masked. */
+    private record Note(String id, String org, byte[] sealedEmail, String emailIndex, String text, String createdBy,
+            Instant createdAt) {
+    }
+
+    private final transient Map<String, Note> notes = new ConcurrentHashMap<>();
     private final transient Components c;
     private final transient Map<String, User> usersByEmail = new ConcurrentHashMap<>();
     private final transient Map<String, User> usersById = new ConcurrentHashMap<>();
@@ -119,6 +131,8 @@ final class DemoApi extends HttpServlet {
             case "POST /api/keys" -> createKey(req, resp);
             case "GET /api/keys" -> listKeys(req, resp);
             case "GET /api/projects" -> listProjects(req, resp);
+            case "POST /api/notes" -> createNote(req, resp);
+            case "GET /api/notes" -> findNotes(req, resp);
             case "POST /api/projects" -> createProject(req, resp);
             case "POST /webhooks/stripe", "POST /webhooks/github", "POST /webhooks/standard" -> webhook(req, resp);
             default -> {
@@ -397,6 +411,52 @@ final class DemoApi extends HttpServlet {
             }
             default -> throw new BadRequest(405, "Method Not Allowed", "METHOD_NOT_ALLOWED", "Not supported.");
         }
+    }
+
+    private static EncryptionContext noteContext(String org, String id) {
+        return EncryptionContext.of("tenant", org, "table", "notes", "column", "email", "row", id);
+    }
+
+    private void createNote(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        OrgContext ctx = org(req);
+        JsonNode body = body(req);
+        String email = email(text(body, "email"));
+        String text = text(body, "text");
+        if (text.length() > 5_000) {
+            throw new BadRequest(400, "Bad Request", "TEXT_TOO_LONG", "A note has at most 5,000 characters.");
+        }
+        if (notes.size() >= MAX_PROJECTS) {
+            throw new BadRequest(503, "Service Unavailable", "STORE_FULL", "The demo holds no more notes.");
+        }
+        String id = "n_" + RandomTokens.hex(16).substring(0, 16);
+        byte[] sealed = c.encryptor().encrypt(email.getBytes(StandardCharsets.UTF_8), noteContext(ctx.orgId(), id));
+        Note n = new Note(id, ctx.orgId(), sealed, c.emailIndex().compute(email), c.masker().mask(text),
+                ctx.userId(), c.clock().instant());
+        notes.put(id, n);
+        json(resp, 201, noteJson(n, email));
+    }
+
+    private void findNotes(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        OrgContext ctx = org(req);
+        String email = req.getParameter("email");
+        String index = email == null ? null : c.emailIndex().compute(email(email));
+        ArrayNode out = DemoServer.JSON.createArrayNode();
+        notes.values().stream()
+                .filter(n -> n.org().equals(ctx.orgId()) && (index == null || index.equals(n.emailIndex())))
+                .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
+                .forEach(n -> out.add(noteJson(n, new String(c.encryptor().decrypt(n.sealedEmail(),
+                        noteContext(n.org(), n.id())), StandardCharsets.UTF_8))));
+        json(resp, 200, out);
+    }
+
+    private static ObjectNode noteJson(Note n, String email) {
+        ObjectNode o = DemoServer.JSON.createObjectNode();
+        o.put("id", n.id());
+        o.put("email", email);
+        o.put("text", n.text());
+        o.put("created_by", n.createdBy());
+        o.put("created_at", n.createdAt().toString());
+        return o;
     }
 
     // ---- helpers ----

@@ -11,7 +11,14 @@ import dev.bulwark.core.AuditSinks;
 import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.core.RandomTokens;
 import dev.bulwark.core.Secret;
+import dev.bulwark.crypto.BlindIndex;
+import dev.bulwark.crypto.EnvelopeEncryptor;
+import dev.bulwark.crypto.Hkdf;
+import dev.bulwark.crypto.Kek;
+import dev.bulwark.crypto.KekState;
+import dev.bulwark.crypto.KeyRing;
 import dev.bulwark.crypto.PasswordHasher;
+import dev.bulwark.pii.Masker;
 import dev.bulwark.ratelimit.Bandwidth;
 import dev.bulwark.ratelimit.KeyedRateLimiter;
 import dev.bulwark.ratelimit.LoginThrottle;
@@ -120,8 +127,19 @@ public final class DemoServer implements AutoCloseable {
                 .maxKeys(100_000).timeSource(time).build();
         LoginThrottle throttle = LoginThrottle.defaults(clock, audit);
 
+        // notes: the email column is envelope-encrypted under a generated key ring and blind-indexed with a key
+        // derived from a separate generated master secret; note text is PII-masked before it is stored
+        KeyRing ring = KeyRing.of(Kek.local("demo-kek-1", KekState.PRIMARY, clock.instant(),
+                Secret.ofBytes(RandomTokens.bytes(32))));
+        EnvelopeEncryptor encryptor = EnvelopeEncryptor.builder().keyRing(ring).clock(clock).auditSink(audit).build();
+        BlindIndex emailIndex = BlindIndex.builder("notes.email")
+                .key(Hkdf.sha256().derive(Secret.ofBytes(RandomTokens.bytes(32)), null,
+                        "bulwark/blind-index/notes.email", 32))
+                .normalizer(BlindIndex.Normalization.EMAIL).build();
+
         DemoApi api = new DemoApi(new DemoApi.Components(clock, audit, sessions, accessTokens, refreshTokens,
                 oneTime, apiKeys, memberships, authorizer, hasher, loginPerIp, loginPerAccount, throttle,
+                encryptor, emailIndex, Masker.ofDefaults(),
                 line -> {
                     LOG.info(line);
                     console.accept(line);
@@ -325,7 +343,10 @@ public final class DemoServer implements AutoCloseable {
                 "  curl -s " + u + "/api/projects -H 'Authorization: Bearer BOBS_TOKEN' -H 'X-Org-Id: ORG_ID'   # switch org",
                 "  # 6. log out; the access token stops working at once",
                 "  curl -i -X POST " + u + "/auth/logout -H 'Authorization: Bearer ACCESS_TOKEN'",
-                "  # 7. webhooks (secrets printed above; tampered or unsigned deliveries get 400/401)",
+                "  # 7. notes: the email is stored envelope-encrypted and found through a blind index; text is masked",
+                "  curl -s -X POST " + u + "/api/notes -H 'Authorization: Bearer ACCESS_TOKEN' " + j + " -d '{\"email\":\"Carol@Example.com\",\"text\":\"call 555-010-9999, card 4242 4242 4242 4242\"}'",
+                "  curl -s '" + u + "/api/notes?email=carol@example.com' -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  # 8. webhooks (secrets printed above; tampered or unsigned deliveries get 400/401)",
                 "  curl -i -X POST " + u + "/webhooks/github -H 'X-Hub-Signature-256: sha256=0000' -d '{}'   # 401",
                 "  # too many wrong passwords: 429 with Retry-After and RateLimit headers",
                 "Stop with Ctrl-C.");

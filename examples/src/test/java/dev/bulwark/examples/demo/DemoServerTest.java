@@ -360,6 +360,30 @@ class DemoServerTest {
         assertThat(send("GET", "/api/projects", ot, null).body()).isEmpty();
     }
 
+    // ---- step 6: notes ----
+
+    @Test
+    void notes_emailSealedAndBlindIndexed_textMasked_orgScoped() throws Exception {
+        User u = signup();
+        String at = access(login(u));
+        Res created = send("POST", "/api/notes", at,
+                "{\"email\":\"Carol@Example.com\",\"text\":\"card 4242 4242 4242 4242, mail carol@example.com\"}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        assertThat(created.body().get("text").asText()).doesNotContain("4242 4242 4242 4242")
+                .doesNotContain("carol@example.com");
+        send("POST", "/api/notes", at, "{\"email\":\"dave@example.com\",\"text\":\"hello\"}");
+
+        Res found = send("GET", "/api/notes?email=%20CAROL@example.com", at, null);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body()).hasSize(1);
+        assertThat(found.body().get(0).get("email").asText()).isEqualTo("carol@example.com");
+        assertThat(send("GET", "/api/notes?email=nobody@example.com", at, null).body()).isEmpty();
+        assertThat(send("GET", "/api/notes", at, null).body()).hasSize(2);
+
+        String other = access(login(signup()));
+        assertThat(send("GET", "/api/notes?email=carol@example.com", other, null).body()).isEmpty();
+    }
+
     // ---- step 5: webhooks ----
 
     private static String hmacHex(String key, String data) throws Exception {
