@@ -31,6 +31,7 @@ import dev.bulwark.tokens.RefreshTokens;
 import dev.bulwark.tokens.Sessions;
 import dev.bulwark.tokens.TokenException;
 import dev.bulwark.tokens.TokenPair;
+import dev.bulwark.tokens.Totp;
 import dev.bulwark.tokens.VerifiedToken;
 import dev.bulwark.tokens.spi.ApiKeyRecord;
 import dev.bulwark.tokens.spi.SessionRecord;
@@ -62,7 +63,7 @@ final class DemoApi extends HttpServlet {
             RefreshTokens refreshTokens, OneTimeTokens oneTime, ApiKeys apiKeys, InMemoryMemberships memberships,
             Authorizer authorizer, PasswordHasher hasher, KeyedRateLimiter loginPerIp,
             KeyedRateLimiter loginPerAccount, LoginThrottle throttle, EnvelopeEncryptor encryptor,
-            BlindIndex emailIndex, Masker masker, Consumer<String> console) {
+            BlindIndex emailIndex, Masker masker, Totp totp, Consumer<String> console) {
     }
 
     /** A user account. */
@@ -72,6 +73,8 @@ final class DemoApi extends HttpServlet {
         final String org;
         volatile String passwordHash;
         volatile boolean verified;
+        volatile Secret pendingTotp;
+        volatile Secret totp;
 
         User(String id, String email, String org, String passwordHash) {
             this.id = id;
@@ -132,6 +135,8 @@ final class DemoApi extends HttpServlet {
             case "GET /api/keys" -> listKeys(req, resp);
             case "GET /api/projects" -> listProjects(req, resp);
             case "POST /api/notes" -> createNote(req, resp);
+            case "POST /api/mfa/totp" -> enrolTotp(req, resp);
+            case "POST /api/mfa/totp/confirm" -> confirmTotp(req, resp);
             case "GET /api/notes" -> findNotes(req, resp);
             case "POST /api/projects" -> createProject(req, resp);
             case "POST /webhooks/stripe", "POST /webhooks/github", "POST /webhooks/standard" -> webhook(req, resp);
@@ -227,6 +232,14 @@ final class DemoApi extends HttpServlet {
         }
         if (!user.verified) {
             throw new BadRequest(403, "Forbidden", "EMAIL_NOT_VERIFIED", "Open the verification link first.");
+        }
+        Secret totpSecret = user.totp;
+        if (totpSecret != null) {
+            JsonNode code = body.get("totp");
+            if (code == null || !code.isTextual() || code.asText().isEmpty()) {
+                throw new BadRequest(401, "Unauthorized", "TOTP_REQUIRED", "This account needs a TOTP code (totp).");
+            }
+            c.totp().verify(user.id, totpSecret, code.asText());
         }
         c.throttle().onSuccess(email, ip);
         String device = req.getHeader("User-Agent");
@@ -457,6 +470,45 @@ final class DemoApi extends HttpServlet {
         o.put("created_by", n.createdBy());
         o.put("created_at", n.createdAt().toString());
         return o;
+    }
+
+    private User currentUser(HttpServletRequest req) {
+        VerifiedToken token = requireUserToken(req);
+        User user = usersById.get(token.subject());
+        if (user == null) {
+            throw new BadRequest(403, "Forbidden", "USER_TOKEN_REQUIRED", "MFA belongs to user accounts.");
+        }
+        return user;
+    }
+
+    private void enrolTotp(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        User user = currentUser(req);
+        if (user.totp != null) {
+            throw new BadRequest(409, "Conflict", "TOTP_ALREADY_ENABLED", "TOTP is already enabled.");
+        }
+        String base32 = RandomTokens.base32(20);
+        Secret secret = Secret.ofBase32(base32);
+        user.pendingTotp = secret;
+        ObjectNode out = DemoServer.JSON.createObjectNode();
+        out.put("secret", base32);
+        out.put("otpauth_uri", c.totp().otpauthUri(secret, user.email));
+        json(resp, 200, out);
+    }
+
+    private void confirmTotp(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        User user = currentUser(req);
+        Secret pending = user.pendingTotp;
+        if (pending == null) {
+            throw new BadRequest(409, "Conflict", "TOTP_NOT_ENROLLED", "Start with POST /api/mfa/totp.");
+        }
+        c.totp().verify(user.id, pending, text(body(req), "code"));
+        user.totp = pending;
+        user.pendingTotp = null;
+        ObjectNode out = DemoServer.JSON.createObjectNode();
+        out.put("enabled", true);
+        ArrayNode codes = out.putArray("recovery_codes");
+        c.totp().newRecoveryCodes(user.id, 8).forEach(codes::add);
+        json(resp, 200, out);
     }
 
     // ---- helpers ----

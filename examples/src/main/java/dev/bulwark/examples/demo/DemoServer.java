@@ -41,6 +41,8 @@ import dev.bulwark.tokens.RefreshTokens;
 import dev.bulwark.tokens.Sessions;
 import dev.bulwark.tokens.SigningKey;
 import dev.bulwark.tokens.SigningKeys;
+import dev.bulwark.tokens.Totp;
+import dev.bulwark.tokens.spi.TotpStateStore;
 import dev.bulwark.tokens.spi.ApiKeyStore;
 import dev.bulwark.tokens.spi.OneTimeTokenStore;
 import dev.bulwark.tokens.spi.RefreshTokenStore;
@@ -140,6 +142,8 @@ public final class DemoServer implements AutoCloseable {
         DemoApi api = new DemoApi(new DemoApi.Components(clock, audit, sessions, accessTokens, refreshTokens,
                 oneTime, apiKeys, memberships, authorizer, hasher, loginPerIp, loginPerAccount, throttle,
                 encryptor, emailIndex, Masker.ofDefaults(),
+                Totp.builder().clock(clock).store(TotpStateStore.inMemory(100_000)).issuer("Bulwark demo")
+                        .auditSink(audit).build(),
                 line -> {
                     LOG.info(line);
                     console.accept(line);
@@ -341,13 +345,17 @@ public final class DemoServer implements AutoCloseable {
                 "  curl -s " + u + "/api/projects -H 'Authorization: Bearer ACCESS_TOKEN'",
                 "  curl -i -X POST " + u + "/api/orgs/ORG_ID/members -H 'Authorization: Bearer ACCESS_TOKEN' " + j + " -d '{\"email\":\"bob@example.com\",\"role\":\"viewer\"}'",
                 "  curl -s " + u + "/api/projects -H 'Authorization: Bearer BOBS_TOKEN' -H 'X-Org-Id: ORG_ID'   # switch org",
-                "  # 6. log out; the access token stops working at once",
-                "  curl -i -X POST " + u + "/auth/logout -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  # 6. TOTP: enrol, confirm with a code from your authenticator app (or: bulwark totp code --secret S)",
+                "  curl -s -X POST " + u + "/api/mfa/totp -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  curl -s -X POST " + u + "/api/mfa/totp/confirm -H 'Authorization: Bearer ACCESS_TOKEN' " + j + " -d '{\"code\":\"123456\"}'",
+                "  curl -s " + u + "/auth/login " + j + " -d '{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\",\"totp\":\"123456\"}'",
                 "  # 7. notes: the email is stored envelope-encrypted and found through a blind index; text is masked",
                 "  curl -s -X POST " + u + "/api/notes -H 'Authorization: Bearer ACCESS_TOKEN' " + j + " -d '{\"email\":\"Carol@Example.com\",\"text\":\"call 555-010-9999, card 4242 4242 4242 4242\"}'",
                 "  curl -s '" + u + "/api/notes?email=carol@example.com' -H 'Authorization: Bearer ACCESS_TOKEN'",
-                "  # 8. webhooks (secrets printed above; tampered or unsigned deliveries get 400/401)",
+                "  # 8. webhooks (secrets printed below; tampered or unsigned deliveries get 400/401)",
                 "  curl -i -X POST " + u + "/webhooks/github -H 'X-Hub-Signature-256: sha256=0000' -d '{}'   # 401",
+                "  # 9. log out; the access token stops working at once",
+                "  curl -i -X POST " + u + "/auth/logout -H 'Authorization: Bearer ACCESS_TOKEN'",
                 "  # too many wrong passwords: 429 with Retry-After and RateLimit headers",
                 "Stop with Ctrl-C.");
     }

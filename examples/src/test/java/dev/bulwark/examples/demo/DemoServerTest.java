@@ -360,6 +360,42 @@ class DemoServerTest {
         assertThat(send("GET", "/api/projects", ot, null).body()).isEmpty();
     }
 
+    // ---- step 7: TOTP ----
+
+    @Test
+    void totp_enrol_confirm_thenLoginNeedsACode_andReplayIsRefused() throws Exception {
+        User u = signup();
+        String at = access(login(u));
+        Res enrol = send("POST", "/api/mfa/totp", at, null);
+        assertThat(enrol.status()).isEqualTo(200);
+        String secret = enrol.body().get("secret").asText();
+        assertThat(enrol.body().get("otpauth_uri").asText()).startsWith("otpauth://totp/").contains(secret);
+        Secret key = Secret.ofBase32(secret);
+        assertProblem(send("POST", "/api/mfa/totp/confirm", at, "{\"code\":\"000000\"}".replace("000000",
+                wrongCode(key))), 401, "TOTP_INVALID");
+        CLOCK.advance(Duration.ofSeconds(30));
+        Res confirm = send("POST", "/api/mfa/totp/confirm", at, "{\"code\":\"" + code(key) + "\"}");
+        assertThat(confirm.status()).as(confirm.raw().body()).isEqualTo(200);
+        assertThat(confirm.body().get("recovery_codes")).hasSize(8);
+
+        assertProblem(send("POST", "/auth/login", null, credentials(u.email(), PASSWORD)), 401, "TOTP_REQUIRED");
+        CLOCK.advance(Duration.ofSeconds(30));
+        String code = code(key);
+        String withCode = JSON.createObjectNode().put("email", u.email()).put("password", PASSWORD)
+                .put("totp", code).toString();
+        assertThat(send("POST", "/auth/login", null, withCode).status()).isEqualTo(200);
+        assertProblem(send("POST", "/auth/login", null, withCode), 401, "TOTP_REPLAYED");
+    }
+
+    private static String code(Secret key) {
+        return dev.bulwark.tokens.Totp.code(key, CLOCK.instant(), dev.bulwark.tokens.Totp.Algorithm.SHA1, 6, 30);
+    }
+
+    private static String wrongCode(Secret key) {
+        String right = code(key);
+        return right.equals("000000") ? "111111" : "000000";
+    }
+
     // ---- step 6: notes ----
 
     @Test
