@@ -48,6 +48,7 @@ import dev.bulwark.tokens.spi.OneTimeTokenStore;
 import dev.bulwark.tokens.spi.RefreshTokenStore;
 import dev.bulwark.tokens.spi.SessionStore;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -95,7 +96,7 @@ public final class DemoServer implements AutoCloseable {
     private final Map<String, String> webhookSecrets;
 
     private DemoServer(int port, List<String> corsOrigins, Map<String, String> secrets, Clock clock,
-            Consumer<String> console) throws IOException {
+            Consumer<String> console, Map<String, HttpServlet> extraServlets) throws IOException {
         if (port == 0) {
             try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
@@ -200,6 +201,7 @@ public final class DemoServer implements AutoCloseable {
             }
         }
         context.addServlet(new ServletHolder(api), "/");
+        extraServlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);
     }
 
@@ -279,13 +281,22 @@ public final class DemoServer implements AutoCloseable {
      */
     public static DemoServer start(int port, List<String> corsOrigins, Map<String, String> webhookSecrets,
             Clock clock, Consumer<String> console) throws Exception {
+        return start(port, corsOrigins, webhookSecrets, clock, console, Map.of());
+    }
+
+    /**
+     * Starts the demo with additional servlets behind the same filters (tests mount a failing servlet to show
+     * the error boundary).
+     */
+    static DemoServer start(int port, List<String> corsOrigins, Map<String, String> webhookSecrets,
+            Clock clock, Consumer<String> console, Map<String, HttpServlet> extraServlets) throws Exception {
         for (String scheme : webhookSecrets.keySet()) {
             ConfigurationException.check(WEBHOOK_SCHEMES.contains(scheme),
                     "the demo receives stripe, github and standard webhooks, not " + scheme);
         }
         DemoServer demo = new DemoServer(port, List.copyOf(corsOrigins), Map.copyOf(webhookSecrets),
                 Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(console, "console"));
+                Objects.requireNonNull(console, "console"), Map.copyOf(extraServlets));
         demo.server.start();
         return demo;
     }

@@ -42,7 +42,8 @@ class DemoServerTest {
     @BeforeAll
     static void start() throws Exception {
         demo = DemoServer.start(0, List.of("http://localhost:3000"),
-                Map.of("github", GITHUB_SECRET, "stripe", STRIPE_SECRET), CLOCK, CONSOLE::add);
+                Map.of("github", GITHUB_SECRET, "stripe", STRIPE_SECRET), CLOCK, CONSOLE::add,
+                Map.of("/api/fault", new Faulty(), "/debug/fault", new Faulty()));
     }
 
     @AfterAll
@@ -358,6 +359,42 @@ class DemoServerTest {
 
         assertThat(send("DELETE", "/api/projects/" + pid, ot, null).status()).isEqualTo(204);
         assertThat(send("GET", "/api/projects", ot, null).body()).isEmpty();
+    }
+
+    /** A servlet that fails with internals in its message, mounted behind the demo's filters. */
+    static final class Faulty extends jakarta.servlet.http.HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(jakarta.servlet.http.HttpServletRequest req,
+                jakarta.servlet.http.HttpServletResponse resp) {
+            throw new IllegalStateException("db password=hunter2 at jdbc:postgresql://10.0.0.5/prod");
+        }
+    }
+
+    @Test
+    void errorBoundary_hidesInternals_andUnmappedApiRoutesAreDenied() throws Exception {
+        String at = access(login(signup()));
+        // /api/fault has no permission mapped: denied by default before it runs
+        assertProblem(send("GET", "/api/fault", at, null), 403, "ROUTE_NOT_MAPPED");
+        // without a token the authentication filter answers first
+        assertThat(send("GET", "/api/fault", null, null).status()).isEqualTo(401);
+
+        Res r = send("GET", "/debug/fault?q=secret-input-echo", null, null);
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.raw().body()).doesNotContain("hunter2").doesNotContain("IllegalStateException")
+                .doesNotContain("postgresql").doesNotContain("secret-input-echo").doesNotContain("at dev.");
+        assertThat(r.header("X-Request-Id")).isNotBlank();
+        assertThat(r.raw().body()).contains(r.header("X-Request-Id"));
+    }
+
+    @Test
+    void oversizedBody_is413() throws Exception {
+        String big = "{\"email\":\"a@example.com\",\"password\":\"" + "x".repeat(70_000) + "\"}";
+        Res r = send("POST", "/auth/signup", null, big);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
     }
 
     // ---- step 7: TOTP ----
