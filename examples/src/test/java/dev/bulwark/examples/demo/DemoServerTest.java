@@ -312,6 +312,18 @@ class DemoServerTest {
         assertThat(send("GET", "/api/keys", at, null).body()).isEmpty();
     }
 
+    @Test
+    void apiKey_staysInItsOrg_andCannotManageUserSessions() throws Exception {
+        User a = signup();
+        User b = signup();
+        String raw = send("POST", "/api/keys", access(login(a)), "{\"name\":\"ci\"}").body().get("key").asText();
+        send("POST", "/api/projects", access(login(b)), "{\"name\":\"secret-project\"}");
+        Res cross = send("GET", "/api/projects", raw, null, "X-Org-Id", b.org());
+        assertThat(cross.status()).as(cross.raw().body()).isIn(403, 404);
+        assertThat(cross.raw().body()).doesNotContain("secret-project");
+        assertProblem(send("GET", "/api/sessions", raw, null), 403, "USER_TOKEN_REQUIRED");
+    }
+
     // ---- step 4: orgs, members, RBAC ----
 
     @Test
