@@ -1,17 +1,65 @@
 package dev.bulwark.examples.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.authz.Authorizer;
+import dev.bulwark.authz.InMemoryMemberships;
+import dev.bulwark.authz.OrgContextResolver;
+import dev.bulwark.authz.Policy;
+import dev.bulwark.authz.Role;
+import dev.bulwark.core.AuditSink;
+import dev.bulwark.core.AuditSinks;
+import dev.bulwark.core.ConfigurationException;
+import dev.bulwark.core.RandomTokens;
+import dev.bulwark.core.Secret;
+import dev.bulwark.crypto.BlindIndex;
+import dev.bulwark.crypto.EnvelopeEncryptor;
+import dev.bulwark.crypto.Hkdf;
+import dev.bulwark.crypto.Kek;
+import dev.bulwark.crypto.KekState;
+import dev.bulwark.crypto.KeyRing;
+import dev.bulwark.crypto.PasswordHasher;
+import dev.bulwark.pii.Masker;
+import dev.bulwark.ratelimit.Bandwidth;
+import dev.bulwark.ratelimit.KeyedRateLimiter;
+import dev.bulwark.ratelimit.LoginThrottle;
+import dev.bulwark.ratelimit.TimeSource;
+import dev.bulwark.servlet.AuthenticationFilter;
+import dev.bulwark.servlet.AuthorizationFilter;
+import dev.bulwark.servlet.BulwarkFilters;
 import dev.bulwark.servlet.CorsFilter;
-import dev.bulwark.servlet.SecurityHeadersFilter;
+import dev.bulwark.servlet.OrgContextFilter;
+import dev.bulwark.servlet.RequestLimitsFilter;
+import dev.bulwark.servlet.WebhookFilter;
+import dev.bulwark.webhooks.EventIdExtractor;
+import dev.bulwark.webhooks.InMemoryReplayGuard;
+import dev.bulwark.webhooks.WebhookSchemes;
+import dev.bulwark.webhooks.WebhookVerifier;
+import dev.bulwark.tokens.AccessTokens;
+import dev.bulwark.tokens.ApiKeys;
+import dev.bulwark.tokens.OneTimeTokens;
+import dev.bulwark.tokens.RefreshTokens;
+import dev.bulwark.tokens.Sessions;
+import dev.bulwark.tokens.SigningKey;
+import dev.bulwark.tokens.SigningKeys;
+import dev.bulwark.tokens.Totp;
+import dev.bulwark.tokens.spi.TotpStateStore;
+import dev.bulwark.tokens.spi.ApiKeyStore;
+import dev.bulwark.tokens.spi.OneTimeTokenStore;
+import dev.bulwark.tokens.spi.RefreshTokenStore;
+import dev.bulwark.tokens.spi.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -19,27 +67,124 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo service: the reference composition of Bulwark's public API on embedded Jetty, bound to
- * 127.0.0.1. Every route uses only the modules' public API.
+ * 127.0.0.1, with in-memory stores and an injected clock. Every route uses only the modules' public API; the
+ * filters are installed by {@link BulwarkFilters} (error boundary, headers, CORS, request limits,
+ * authentication, org context, authorization).
  *
- * <p>Routes so far: {@code GET /health}, {@code GET /api/whoami} (echoes the request's security-relevant
- * headers, with credentials masked after 8 characters). Every response carries the security headers; CORS
- * allows the configured origins with credentials.
+ * <p>Routes: {@code GET /health}; {@code POST /auth/signup}, {@code GET /auth/verify}, {@code POST /auth/login},
+ * {@code POST /auth/refresh}, {@code POST /auth/logout}, {@code POST /auth/token}; {@code GET /api/whoami};
+ * {@code GET /api/sessions}, {@code DELETE /api/sessions/{id}}, {@code POST /api/sessions/revoke-others};
+ * {@code POST|GET /api/keys}, {@code DELETE /api/keys/{id}}; {@code POST /api/orgs/{org}/members};
+ * {@code GET|POST /api/projects}, {@code GET|PUT|DELETE /api/projects/{id}}.
  */
 public final class DemoServer implements AutoCloseable {
 
-    /** Request headers {@code /api/whoami} reports. */
-    static final List<String> ECHOED_HEADERS = List.of("authorization", "origin", "x-org-id", "x-forwarded-for",
-            "x-forwarded-proto", "x-request-id", "user-agent", "cookie");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger("bulwark.demo");
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final Server server;
     private final ServerConnector connector;
 
-    private DemoServer(int port, List<String> corsOrigins) {
+    /** The webhook schemes the demo receives at {@code POST /webhooks/{scheme}}. */
+    public static final List<String> WEBHOOK_SCHEMES = List.of("stripe", "github", "standard");
+
+    private final Map<String, String> webhookSecrets;
+
+    private DemoServer(int port, List<String> corsOrigins, Map<String, String> secrets, Clock clock,
+            Consumer<String> console, Map<String, HttpServlet> extraServlets) throws IOException {
+        if (port == 0) {
+            try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
+        }
+        String base = "http://127.0.0.1:" + port;
+        AuditSink audit = AuditSinks.failSafe(AuditSinks.slf4j());
+        Sessions sessions = Sessions.builder().store(SessionStore.inMemory(100_000)).clock(clock).auditSink(audit)
+                .build();
+        AccessTokens accessTokens = AccessTokens.builder()
+                .signingKeys(SigningKeys.of(SigningKey.hmac("demo-" + RandomTokens.hex(16).substring(0, 8),
+                        Secret.ofBytes(RandomTokens.bytes(32)))))
+                .issuer(base).audience(base + "/api").ttl(Duration.ofMinutes(15)).clock(clock).sessions(sessions)
+                .auditSink(audit).build();
+        RefreshTokens refreshTokens = RefreshTokens.builder().store(RefreshTokenStore.inMemory(100_000))
+                .sessions(sessions).accessTokens(accessTokens).clock(clock).auditSink(audit).build();
+        OneTimeTokens oneTime = OneTimeTokens.builder().store(OneTimeTokenStore.inMemory(100_000)).clock(clock)
+                .baseUrl(base + "/auth/verify").auditSink(audit).build();
+        ApiKeys apiKeys = ApiKeys.builder().store(ApiKeyStore.inMemory(10_000)).clock(clock)
+                .accessTokens(accessTokens).sessions(sessions).auditSink(audit).build();
+        InMemoryMemberships memberships = InMemoryMemberships.create(100_000, 100_000);
+        Authorizer authorizer = Authorizer.builder().policy(policy()).memberships(memberships).auditSink(audit)
+                .clock(clock).build();
+        PasswordHasher hasher = PasswordHasher.argon2id().build();
+        TimeSource time = TimeSource.of(clock);
+        KeyedRateLimiter loginPerIp = KeyedRateLimiter.builder().name("login-ip")
+                .addLimit(Bandwidth.capacity(20).refillGreedy(20, Duration.ofMinutes(1)).withId("login-ip"))
+                .maxKeys(100_000).timeSource(time).build();
+        KeyedRateLimiter loginPerAccount = KeyedRateLimiter.builder().name("login-account")
+                .addLimit(Bandwidth.capacity(5).refillGreedy(5, Duration.ofMinutes(1)).withId("login-account"))
+                .maxKeys(100_000).timeSource(time).build();
+        LoginThrottle throttle = LoginThrottle.defaults(clock, audit);
+
+        // notes: the email column is envelope-encrypted under a generated key ring and blind-indexed with a key
+        // derived from a separate generated master secret; note text is PII-masked before it is stored
+        KeyRing ring = KeyRing.of(Kek.local("demo-kek-1", KekState.PRIMARY, clock.instant(),
+                Secret.ofBytes(RandomTokens.bytes(32))));
+        EnvelopeEncryptor encryptor = EnvelopeEncryptor.builder().keyRing(ring).clock(clock).auditSink(audit).build();
+        BlindIndex emailIndex = BlindIndex.builder("notes.email")
+                .key(Hkdf.sha256().derive(Secret.ofBytes(RandomTokens.bytes(32)), null,
+                        "bulwark/blind-index/notes.email", 32))
+                .normalizer(BlindIndex.Normalization.EMAIL).build();
+
+        DemoApi api = new DemoApi(new DemoApi.Components(clock, audit, sessions, accessTokens, refreshTokens,
+                oneTime, apiKeys, memberships, authorizer, hasher, loginPerIp, loginPerAccount, throttle,
+                encryptor, emailIndex, Masker.ofDefaults(),
+                Totp.builder().clock(clock).store(TotpStateStore.inMemory(100_000)).issuer("Bulwark demo")
+                        .auditSink(audit).build(),
+                line -> {
+                    LOG.info(line);
+                    console.accept(line);
+                }));
+
+        Map<String, String> hookSecrets = new LinkedHashMap<>();
+        for (String scheme : WEBHOOK_SCHEMES) {
+            hookSecrets.put(scheme, secrets.containsKey(scheme) ? secrets.get(scheme) : generateWebhookSecret(scheme));
+        }
+        this.webhookSecrets = java.util.Collections.unmodifiableMap(hookSecrets);
+        BulwarkFilters.Builder builder = BulwarkFilters.builder();
+        for (String scheme : WEBHOOK_SCHEMES) {
+            builder.webhook("/webhooks/" + scheme, WebhookFilter.builder()
+                    .verifier(webhookVerifier(scheme, hookSecrets.get(scheme), clock, audit)).maxBodyBytes(256 * 1024)
+                    .build());
+        }
+        BulwarkFilters filters = builder
+                .cors(CorsFilter.builder().allowedOrigins(corsOrigins.toArray(String[]::new)).allowCredentials(true)
+                        .build())
+                .requestLimits(RequestLimitsFilter.builder().maxBodyBytes(64 * 1024).build())
+                .authentication(AuthenticationFilter.builder().accessTokens(accessTokens).apiKeys(apiKeys).build())
+                .orgContext(OrgContextFilter.create(OrgContextResolver.create(memberships, audit, clock)))
+                .authorization(AuthorizationFilter.builder(authorizer)
+                        .route("GET", "/api/whoami", "self.read")
+                        .route("*", "/api/sessions/**", "self.manage")
+                        .route("*", "/api/mfa/**", "self.manage")
+                        .route("GET", "/api/keys", "api_keys.read")
+                        .route("POST", "/api/keys", "api_keys.create")
+                        .route("DELETE", "/api/keys/*", "api_keys.delete")
+                        .route("POST", "/api/orgs/*/members", "members.create")
+                        .route("GET", "/api/projects", "projects.read")
+                        .route("POST", "/api/projects", "projects.create")
+                        .route("GET", "/api/projects/*", "projects.read")
+                        .route("PUT", "/api/projects/*", "projects.update")
+                        .route("DELETE", "/api/projects/*", "projects.delete")
+                        .route("GET", "/api/notes", "notes.read")
+                        .route("POST", "/api/notes", "notes.create")
+                        .build())
+                .build();
+
         server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -50,17 +195,67 @@ public final class DemoServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
-        context.addFilter(new FilterHolder(SecurityHeadersFilter.defaults()), "/*", request);
-        context.addFilter(new FilterHolder(CorsFilter.builder()
-                .allowedOrigins(corsOrigins.toArray(String[]::new)).allowCredentials(true).build()), "/*", request);
-        context.addServlet(new ServletHolder(new Health()), "/health");
-        context.addServlet(new ServletHolder(new WhoAmI()), "/api/whoami");
-        context.addServlet(new ServletHolder(new NotFound()), "/");
+        for (BulwarkFilters.Registration r : filters.filters()) {
+            for (String pattern : r.urlPatterns()) {
+                context.addFilter(new FilterHolder(r.filter()), pattern, request);
+            }
+        }
+        context.addServlet(new ServletHolder(api), "/");
+        extraServlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);
     }
 
+    private static String generateWebhookSecret(String scheme) {
+        return switch (scheme) {
+            case "standard" -> "whsec_" + Base64.getEncoder().encodeToString(RandomTokens.bytes(24));
+            case "stripe" -> "whsec_" + RandomTokens.base64Url(24);
+            default -> RandomTokens.hex(20);
+        };
+    }
+
+    private static WebhookVerifier webhookVerifier(String scheme, String secret, Clock clock, AuditSink audit) {
+        WebhookVerifier.Builder b;
+        switch (scheme) {
+            case "standard" -> b = WebhookVerifier.builder(WebhookSchemes.standard()).secret(Secret.ofUtf8(secret));
+            case "stripe" -> b = WebhookVerifier.builder(WebhookSchemes.stripe()).secret(Secret.ofUtf8(secret))
+                    .eventIdExtractor(EventIdExtractor.jsonField("id"));
+            case "github" -> b = WebhookVerifier.builder(WebhookSchemes.github()).secret(Secret.ofUtf8(secret));
+            default -> throw new ConfigurationException("the demo receives stripe, github and standard webhooks, not "
+                    + scheme);
+        }
+        return b.replayGuard(InMemoryReplayGuard.create(clock)).clock(clock).auditSink(audit).build();
+    }
+
     /**
-     * Starts the demo.
+     * The webhook secrets in use, one per scheme: given with {@code --webhook-secret} or generated at start.
+     * They are shown to the person running the demo (they sign test deliveries with them).
+     *
+     * @return scheme → secret text
+     */
+    public Map<String, String> webhookSecrets() {
+        return webhookSecrets;
+    }
+
+    /**
+     * The demo's role matrix: {@code viewer} reads, {@code member} creates and edits projects and notes,
+     * {@code admin} manages projects, members and API keys, {@code owner} may do everything. Every role may
+     * manage its own sessions and MFA ({@code self.*}).
+     *
+     * @return the compiled policy
+     */
+    static Policy policy() {
+        return Policy.builder()
+                .role(Role.builder("viewer").level(10).grants("self.*", "projects.read", "notes.read").build())
+                .role(Role.builder("member").level(20).inherits("viewer")
+                        .grants("projects.create", "projects.update", "notes.create").build())
+                .role(Role.builder("admin").level(30).inherits("member")
+                        .grants("projects.*", "members.*", "api_keys.*", "notes.*").build())
+                .role(Role.builder("owner").level(40).inherits("admin").grants("*.*").build())
+                .build();
+    }
+
+    /**
+     * Starts the demo on the system clock, logging to SLF4J only.
      *
      * @param port the port on 127.0.0.1, or 0 for any free port
      * @param corsOrigins browser origins allowed to call the API with credentials
@@ -68,7 +263,40 @@ public final class DemoServer implements AutoCloseable {
      * @throws Exception when Jetty cannot start (for example the port is taken)
      */
     public static DemoServer start(int port, List<String> corsOrigins) throws Exception {
-        DemoServer demo = new DemoServer(port, corsOrigins);
+        return start(port, corsOrigins, Map.of(), Clock.systemUTC(), line -> { });
+    }
+
+    /**
+     * Starts the demo.
+     *
+     * @param port the port on 127.0.0.1, or 0 for any free port
+     * @param corsOrigins browser origins allowed to call the API with credentials
+     * @param webhookSecrets scheme ({@code stripe}, {@code github}, {@code standard}) → secret; a missing
+     *     scheme gets a generated secret
+     * @param clock the time source of every component
+     * @param console receives the lines the demo logs for the user (verification links)
+     * @return the running server
+     * @throws ConfigurationException for an unknown scheme or an unusable secret
+     * @throws Exception when Jetty cannot start (for example the port is taken)
+     */
+    public static DemoServer start(int port, List<String> corsOrigins, Map<String, String> webhookSecrets,
+            Clock clock, Consumer<String> console) throws Exception {
+        return start(port, corsOrigins, webhookSecrets, clock, console, Map.of());
+    }
+
+    /**
+     * Starts the demo with additional servlets behind the same filters (tests mount a failing servlet to show
+     * the error boundary).
+     */
+    static DemoServer start(int port, List<String> corsOrigins, Map<String, String> webhookSecrets,
+            Clock clock, Consumer<String> console, Map<String, HttpServlet> extraServlets) throws Exception {
+        for (String scheme : webhookSecrets.keySet()) {
+            ConfigurationException.check(WEBHOOK_SCHEMES.contains(scheme),
+                    "the demo receives stripe, github and standard webhooks, not " + scheme);
+        }
+        DemoServer demo = new DemoServer(port, List.copyOf(corsOrigins), Map.copyOf(webhookSecrets),
+                Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(console, "console"), Map.copyOf(extraServlets));
         demo.server.start();
         return demo;
     }
@@ -105,77 +333,41 @@ public final class DemoServer implements AutoCloseable {
     /** {@return the walkthrough printed at start} */
     public String walkthrough() {
         String u = url();
+        String j = "-H 'Content-Type: application/json'";
         return String.join(System.lineSeparator(),
                 "Bulwark demo listening on " + u,
-                "Try:",
-                "  curl -i " + u + "/health",
-                "  curl -i " + u + "/api/whoami -H 'X-Org-Id: acme' -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.demo.demo'",
-                "  curl -i -X OPTIONS " + u + "/api/whoami -H 'Origin: http://localhost:3000'"
-                        + " -H 'Access-Control-Request-Method: GET'",
-                "  curl -i " + u + "/api/whoami -H 'Origin: https://evil.example'   # no CORS headers",
+                "Walkthrough (copy the values the previous step printed):",
+                "  # 1. sign up; the verification link appears in this console",
+                "  curl -i " + u + "/auth/signup " + j + " -d '{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\"}'",
+                "  curl -i '" + u + "/auth/verify?token=TOKEN_FROM_THE_LINK'",
+                "  # 2. log in (Argon2id); note access_token and refresh_token",
+                "  curl -s " + u + "/auth/login " + j + " -d '{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\"}'",
+                "  curl -s " + u + "/api/whoami -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  curl -s " + u + "/auth/refresh " + j + " -d '{\"refresh_token\":\"REFRESH_TOKEN\"}'   # rotation; reuse revokes the session",
+                "  # 3. sessions",
+                "  curl -s " + u + "/api/sessions -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  curl -i -X POST " + u + "/api/sessions/revoke-others -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  # 4. API keys (the raw key is shown once) and their 5-minute token",
+                "  curl -s -X POST " + u + "/api/keys -H 'Authorization: Bearer ACCESS_TOKEN' " + j + " -d '{\"name\":\"ci\"}'",
+                "  curl -s " + u + "/api/keys -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  curl -s -X POST " + u + "/auth/token -H 'Authorization: Bearer ak_live_RAW_KEY'",
+                "  # 5. RBAC: projects and members (owner|admin|member|viewer)",
+                "  curl -s -X POST " + u + "/api/projects -H 'Authorization: Bearer ACCESS_TOKEN' " + j + " -d '{\"name\":\"apollo\"}'",
+                "  curl -s " + u + "/api/projects -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  curl -i -X POST " + u + "/api/orgs/ORG_ID/members -H 'Authorization: Bearer ACCESS_TOKEN' " + j + " -d '{\"email\":\"bob@example.com\",\"role\":\"viewer\"}'",
+                "  curl -s " + u + "/api/projects -H 'Authorization: Bearer BOBS_TOKEN' -H 'X-Org-Id: ORG_ID'   # switch org",
+                "  # 6. TOTP: enrol, confirm with a code from your authenticator app (or: bulwark totp code --secret S)",
+                "  curl -s -X POST " + u + "/api/mfa/totp -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  curl -s -X POST " + u + "/api/mfa/totp/confirm -H 'Authorization: Bearer ACCESS_TOKEN' " + j + " -d '{\"code\":\"123456\"}'",
+                "  curl -s " + u + "/auth/login " + j + " -d '{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\",\"totp\":\"123456\"}'",
+                "  # 7. notes: the email is stored envelope-encrypted and found through a blind index; text is masked",
+                "  curl -s -X POST " + u + "/api/notes -H 'Authorization: Bearer ACCESS_TOKEN' " + j + " -d '{\"email\":\"Carol@Example.com\",\"text\":\"call 555-010-9999, card 4242 4242 4242 4242\"}'",
+                "  curl -s '" + u + "/api/notes?email=carol@example.com' -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  # 8. webhooks (secrets printed below; tampered or unsigned deliveries get 400/401)",
+                "  curl -i -X POST " + u + "/webhooks/github -H 'X-Hub-Signature-256: sha256=0000' -d '{}'   # 401",
+                "  # 9. log out; the access token stops working at once",
+                "  curl -i -X POST " + u + "/auth/logout -H 'Authorization: Bearer ACCESS_TOKEN'",
+                "  # too many wrong passwords: 429 with Retry-After and RateLimit headers",
                 "Stop with Ctrl-C.");
-    }
-
-    /**
-     * Masks a credential-bearing header value after its first 8 characters (after the auth scheme).
-     *
-     * @param value the header value
-     * @return the masked value
-     */
-    static String mask(String value) {
-        int space = value.indexOf(' ');
-        String scheme = space > 0 && space < 16 ? value.substring(0, space + 1) : "";
-        String rest = value.substring(scheme.length());
-        return scheme + (rest.length() <= 8 ? "***" : rest.substring(0, 8) + "…");
-    }
-
-    private static void json(HttpServletResponse resp, int status, Object body) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        JSON.writeValue(resp.getOutputStream(), body);
-    }
-
-    private static final class Health extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            json(resp, 200, java.util.Map.of("status", "ok"));
-        }
-    }
-
-    private static final class WhoAmI extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            ObjectNode body = JSON.createObjectNode();
-            body.put("method", req.getMethod());
-            body.put("path", req.getRequestURI());
-            body.put("remote_addr", req.getRemoteAddr());
-            body.put("secure", req.isSecure());
-            ObjectNode headers = body.putObject("headers");
-            for (String name : ECHOED_HEADERS) {
-                String v = req.getHeader(name);
-                if (v != null) {
-                    boolean credential = name.equals("authorization") || name.equals("cookie");
-                    headers.put(name.toLowerCase(Locale.ROOT), credential ? mask(v) : v);
-                }
-            }
-            json(resp, 200, body);
-        }
-    }
-
-    private static final class NotFound extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            resp.setStatus(404);
-            resp.setContentType("application/problem+json");
-            JSON.writeValue(resp.getOutputStream(), java.util.Map.of("type", "about:blank", "title", "Not Found",
-                    "status", 404, "reason", "NOT_FOUND"));
-        }
     }
 }
