@@ -1,10 +1,8 @@
 package dev.bulwark.pii;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.bulwark.core.testing.LinearTime.assertLinear;
+import static dev.bulwark.core.testing.LinearTime.repeat;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PiiLinearTimeGrowthTest {
 
-    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
-    private static final int[] SIZES = {16 * 1024, 128 * 1024, 1024 * 1024};
-    private static final double MAX_RATIO = 8 * 4;
 
     static Stream<Arguments> adversarialInputs() {
         return Stream.of(
@@ -65,43 +60,4 @@ class PiiLinearTimeGrowthTest {
         assertLinear("log mask " + name, input, s -> LogMasking.mask(s));
     }
 
-    private static String repeat(String unit, int length) {
-        StringBuilder sb = new StringBuilder(length);
-        while (sb.length() < length) {
-            sb.append(unit);
-        }
-        sb.setLength(length);
-        return sb.toString();
-    }
-
-    /**
-     * Measures the CPU time per call at each size (minimum of 5 runs; small inputs repeated up to about 2 MiB
-     * or 20 ms of CPU per run) and fails at the first step whose ratio reaches the bound, before trying
-     * the next, larger size.
-     */
-    static void assertLinear(String what, IntFunction<String> input, Consumer<String> op) {
-        op.accept(input.apply(SIZES[0])); // warm-up
-        double previous = 0;
-        for (int i = 0; i < SIZES.length; i++) {
-            String s = input.apply(SIZES[i]);
-            long first = MX.getCurrentThreadCpuTime();
-            op.accept(s);
-            long one = Math.max(1, MX.getCurrentThreadCpuTime() - first);
-            int iterations = (int) Math.max(1, Math.min(2L * SIZES[SIZES.length - 1] / SIZES[i], 20_000_000L / one));
-            double perCall = one;
-            for (int run = 0; run < (one > 100_000_000L ? 0 : 5); run++) { // a slow call is measured once
-                long start = MX.getCurrentThreadCpuTime();
-                for (int k = 0; k < iterations; k++) {
-                    op.accept(s);
-                }
-                perCall = Math.min(perCall, Math.max(1.0, MX.getCurrentThreadCpuTime() - start) / iterations);
-            }
-            if (i > 0) {
-                double ratio = perCall / previous;
-                assertThat(ratio).as("%s: CPU time ratio of %d vs %d chars (%.0f ns vs %.0f ns per call)", what,
-                        SIZES[i], SIZES[i - 1], perCall, previous).isLessThan(MAX_RATIO);
-            }
-            previous = perCall;
-        }
-    }
 }

@@ -1,17 +1,14 @@
 package dev.bulwark.webhooks;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.bulwark.core.testing.LinearTime.assertLinear;
+import static dev.bulwark.core.testing.LinearTime.repeat;
 
 import dev.bulwark.core.AuditSinks;
 import dev.bulwark.core.Secret;
 import dev.bulwark.core.testing.TestClock;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,9 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WebhookLinearTimeGrowthTest {
 
-    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
-    private static final int[] SIZES = {16 * 1024, 128 * 1024, 1024 * 1024};
-    private static final double MAX_RATIO = 8 * 4;
     private static final TestClock CLOCK = new TestClock(Instant.ofEpochSecond(1_700_000_000L));
 
     private static WebhookVerifier verifier(WebhookScheme scheme) {
@@ -89,42 +83,4 @@ class WebhookLinearTimeGrowthTest {
         });
     }
 
-    private static String repeat(String unit, int length) {
-        StringBuilder sb = new StringBuilder(length);
-        while (sb.length() < length) {
-            sb.append(unit);
-        }
-        sb.setLength(length);
-        return sb.toString();
-    }
-
-    /**
-     * Measures the CPU time per call at each size (minimum of 5 runs; small inputs repeated up to about 2 MiB
-     * or 20 ms of CPU per run) and fails at the first step whose ratio reaches the bound.
-     */
-    static void assertLinear(String what, IntFunction<String> input, Consumer<String> op) {
-        op.accept(input.apply(SIZES[0])); // warm-up
-        double previous = 0;
-        for (int i = 0; i < SIZES.length; i++) {
-            String s = input.apply(SIZES[i]);
-            long first = MX.getCurrentThreadCpuTime();
-            op.accept(s);
-            long one = Math.max(1, MX.getCurrentThreadCpuTime() - first);
-            int iterations = (int) Math.max(1, Math.min(2L * SIZES[SIZES.length - 1] / SIZES[i], 20_000_000L / one));
-            double perCall = one;
-            for (int run = 0; run < (one > 100_000_000L ? 0 : 5); run++) { // a slow call is measured once
-                long start = MX.getCurrentThreadCpuTime();
-                for (int k = 0; k < iterations; k++) {
-                    op.accept(s);
-                }
-                perCall = Math.min(perCall, Math.max(1.0, MX.getCurrentThreadCpuTime() - start) / iterations);
-            }
-            if (i > 0) {
-                double ratio = perCall / previous;
-                assertThat(ratio).as("%s: CPU time ratio of %d vs %d chars (%.0f ns vs %.0f ns per call)", what,
-                        SIZES[i], SIZES[i - 1], perCall, previous).isLessThan(MAX_RATIO);
-            }
-            previous = perCall;
-        }
-    }
 }

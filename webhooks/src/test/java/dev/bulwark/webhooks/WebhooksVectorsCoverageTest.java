@@ -1,71 +1,16 @@
 package dev.bulwark.webhooks;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+import dev.bulwark.core.testing.VectorCoverage;
 import org.junit.jupiter.api.Test;
 
 /**
- * Vectors coverage (issue 11, item 3): every file under this module's {@code src/test/resources/vectors}
- * must be exercised by a test (some test source other than this one names the file) and listed in the
- * {@code SOURCES.md} of its folder. A vector file that is committed but not run fails the build, naming it.
+ * Vectors coverage (issue 11, item 3): every file under this module's {@code src/test/resources/vectors} is run by
+ * a test and named in a {@code SOURCES.md}; a committed vector file that no test runs fails the build.
  */
 class WebhooksVectorsCoverageTest {
 
-    private static final Path VECTORS = Path.of("src", "test", "resources", "vectors");
-    private static final Path TESTS = Path.of("src", "test", "java");
-
     @Test
-    void everyVectorFileIsExercisedAndSourced() throws IOException {
-        assertThat(VECTORS).isDirectory();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(VECTORS)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("SOURCES.md"))
-                    .filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        assertThat(files).isNotEmpty();
-        String tests = allTestSources();
-        List<String> notExercised = new ArrayList<>();
-        List<String> notSourced = new ArrayList<>();
-        for (Path f : files) {
-            String name = f.getFileName().toString();
-            if (!tests.contains(name) && !tests.contains(name.substring(0, name.length() - ".json".length()) + "\"")) {
-                notExercised.add(VECTORS.relativize(f).toString());
-            }
-            Path sources = sourcesFor(f);
-            if (sources == null || !Files.readString(sources, StandardCharsets.UTF_8).contains(name)) {
-                notSourced.add(VECTORS.relativize(f).toString());
-            }
-        }
-        assertThat(notExercised).as("vector files no test runs").isEmpty();
-        assertThat(notSourced).as("vector files not named in a SOURCES.md").isEmpty();
-    }
-
-    /** The nearest SOURCES.md in the file's folder or a parent folder up to {@link #VECTORS}. */
-    private static Path sourcesFor(Path file) {
-        for (Path dir = file.getParent(); dir != null && dir.startsWith(VECTORS); dir = dir.getParent()) {
-            Path s = dir.resolve("SOURCES.md");
-            if (Files.isRegularFile(s)) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private static String allTestSources() throws IOException {
-        StringBuilder sb = new StringBuilder();
-        try (Stream<Path> s = Files.walk(TESTS)) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !p.getFileName().toString().equals("WebhooksVectorsCoverageTest.java")).toList()) {
-                sb.append(Files.readString(p, StandardCharsets.UTF_8)).append('\n');
-            }
-        }
-        return sb.toString();
+    void everyVectorFileIsExercisedAndSourced() {
+        VectorCoverage.assertEveryVectorFileIsExercisedAndSourced(WebhooksVectorsCoverageTest.class);
     }
 }
