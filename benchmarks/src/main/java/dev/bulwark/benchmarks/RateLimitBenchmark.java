@@ -201,7 +201,8 @@ public class RateLimitBenchmark {
         }
         long ourBytes = GraphLayout.parseInstance(ours).totalSize() - emptyOurs;
         long theirBytes = GraphLayout.parseInstance(theirs).totalSize() - emptyTheirs;
-        System.out.printf("keys=%d bulwark_keyed bytes/key=%.1f bucket4j_map bytes/key=%.1f%n", n,
-                (double) ourBytes / n, (double) theirBytes / n);
+        org.slf4j.LoggerFactory.getLogger(RateLimitBenchmark.class).info(
+                "keys={} bulwark_keyed bytes/key={} bucket4j_map bytes/key={}", n,
+                String.format("%.1f", (double) ourBytes / n), String.format("%.1f", (double) theirBytes / n));
     }
 }

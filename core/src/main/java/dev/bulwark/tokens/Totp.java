@@ -201,7 +201,7 @@ public final class Totp {
      *
      * @param userId the user
      * @param count 1 to 20
-     * @return the codes, formatted {@code XXXX-XXXX-XXXX-XXXX}
+     * @return the codes: 16 base32 characters (80 bits) in four hyphenated groups, e.g. {@code 7KQ2-MZXD-4RTA-PW3H}
      */
     public List<String> newRecoveryCodes(String userId, int count) {
         if (count < 1 || count > 20) {

@@ -1,5 +1,6 @@
 package dev.bulwark.redis;
 
+import com.google.common.hash.Hashing;
 import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.core.StoreUnavailableException;
 import dev.bulwark.redis.internal.LuaScript;
@@ -15,8 +16,6 @@ import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.api.async.RedisStringAsyncCommands;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +46,7 @@ import java.util.regex.Pattern;
 public final class RedisBackend {
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
     private final RedisScriptingAsyncCommands<String, String> scripting;
     private final RedisStringAsyncCommands<String, String> strings;
@@ -113,12 +113,8 @@ public final class RedisBackend {
      * @return 22 characters of base64url SHA-256: a digest safe for key names and hash tags
      */
     static String digest(String value) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        byte[] d = Hashing.sha256().hashString(value, StandardCharsets.UTF_8).asBytes();
+        return URL_SAFE.encodeToString(d).substring(0, 22);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.bulwark.redis;
 import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.core.InvalidInputException;
 import dev.bulwark.core.CoreReason;
+import dev.bulwark.redis.internal.Codec;
 import dev.bulwark.webhooks.ReplayGuard;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class RedisReplayGuard implements ReplayGuard {
             throw new InvalidInputException(CoreReason.INVALID_CONFIGURATION, "replay TTL must be positive");
         }
         String redisKey = backend.key(RedisBackend.digest(key), "replay", null);
-        long millis = Math.max(1, ttl.toMillis() + (ttl.toNanosPart() % 1_000_000 == 0 ? 0 : 1));
+        long millis = Codec.ceilMillis(ttl);
         String reply = backend.call("replay mark",
                 b -> b.strings().set(redisKey, "1", SetArgs.Builder.nx().px(millis)));
         return "OK".equals(reply);

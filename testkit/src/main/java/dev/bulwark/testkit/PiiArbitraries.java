@@ -271,9 +271,9 @@ public final class PiiArbitraries {
     // ------------------------------------------------------------ phones
 
     /**
-     * NANP numbers (US, Canada, ...) as people write them: {@code (NXX) NXX-XXXX}, {@code NXX-NXX-XXXX},
-     * {@code +1 NXX NXX XXXX}, {@code +1-NXX-NXX-XXXX}; area code and exchange start with 2 to 9 and are not
-     * {@code N11} service codes.
+     * NANP numbers (US, Canada, ...) as people write them, e.g. {@code (415) 555-2671}, {@code 415-555-2671},
+     * {@code +1 415 555 2671}, {@code +1-415-555-2671}; the area code and the exchange start with a digit from
+     * 2 to 9 and are never service codes such as 411 or 911.
      *
      * @return the arbitrary
      */

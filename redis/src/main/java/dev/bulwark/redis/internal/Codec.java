@@ -103,7 +103,14 @@ public final class Codec {
      *     caller then stores nothing: an expired record and an absent one are the same)
      */
     public static long ttlMillis(Instant from, Instant to) {
-        Duration d = Duration.between(from, to);
+        return ceilMillis(Duration.between(from, to));
+    }
+
+    /**
+     * @param d a duration
+     * @return {@code d} in milliseconds, rounded up; 0 or less when {@code d} is not positive
+     */
+    public static long ceilMillis(Duration d) {
         if (d.isNegative() || d.isZero()) {
             return 0;
         }

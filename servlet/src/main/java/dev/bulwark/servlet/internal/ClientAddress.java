@@ -3,7 +3,6 @@ package dev.bulwark.servlet.internal;
 import com.google.common.net.InetAddresses;
 import dev.bulwark.core.ConfigurationException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -61,23 +60,36 @@ public final class ClientAddress {
         }
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i);
-            if (!InetAddresses.isInetAddress(hop)) {
+            byte[] address = parse(hop);
+            if (address == null) {
                 return current; // garbage from beyond the last trusted proxy: stop at what we know
             }
             current = hop;
-            if (!trusted(hop)) {
+            if (!trusted(address)) {
                 return hop;
             }
         }
         return current;
     }
 
-    private boolean trusted(String address) {
-        if (address == null || !InetAddresses.isInetAddress(address)) {
-            return false;
+    /** {@return the address's bytes, or null when it is not an IP literal (never a DNS lookup)} */
+    private static byte[] parse(String address) {
+        if (address == null) {
+            return null;
         }
-        InetAddress a = InetAddresses.forString(address);
-        byte[] bytes = a.getAddress();
+        try {
+            return InetAddresses.forString(address).getAddress();
+        } catch (IllegalArgumentException notAnIpLiteral) {
+            return null;
+        }
+    }
+
+    private boolean trusted(String address) {
+        byte[] bytes = parse(address);
+        return bytes != null && trusted(bytes);
+    }
+
+    private boolean trusted(byte[] bytes) {
         for (int n = 0; n < networks.size(); n++) {
             byte[] net = networks.get(n);
             if (net.length == bytes.length && matches(bytes, net, prefixes.get(n))) {
