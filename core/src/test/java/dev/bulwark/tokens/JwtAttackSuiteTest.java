@@ -102,7 +102,7 @@ class JwtAttackSuiteTest {
                 f -> signed("{\"alg\":\"HS256\",\"kid\":\"k1\"" + TYP + ",\"x\":" + "[".repeat(5000) + "]".repeat(5000)
                         + "}", claims(f, "")), EnumSet.of(TokenReason.MALFORMED, TokenReason.HEADER_NOT_ALLOWED)));
         String good = "{\"alg\":\"HS256\",\"kid\":\"k1\"" + TYP + "}";
-        rows.add(new Attack("exp 100 years ahead (beyond max TTL)", "ASVS 5.0 V9.2.1 / V7.2.x (token lifetime)",
+        rows.add(new Attack("exp 100 years ahead (beyond max TTL)", "ASVS 5.0 V9.2.1 (validity, lifetime cap)",
                 f -> signed(good, claims(f, "").replaceFirst("\"exp\":\\d+", "\"exp\":"
                         + (f.clock.instant().getEpochSecond() + 100L * 365 * 86400))),
                 EnumSet.of(TokenReason.LIFETIME_EXCEEDED)));
