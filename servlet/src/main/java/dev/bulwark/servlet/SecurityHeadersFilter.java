@@ -34,6 +34,9 @@ import java.util.Objects;
  *       a fresh 128-bit nonce per request is added to {@code script-src} and {@code style-src} and exposed as
  *       the request attribute {@link #CSP_NONCE_ATTRIBUTE}</td></tr>
  *   <tr><td>{@code Cross-Origin-Opener-Policy}</td><td>{@code same-origin}</td></tr>
+ *   <tr><td>{@code Cross-Origin-Resource-Policy}</td><td>{@code same-origin}: other sites cannot embed or read
+ *       the responses with {@code no-cors} requests (set {@code same-site} or {@code cross-origin} for resources
+ *       meant to be embedded elsewhere)</td></tr>
  *   <tr><td>{@code Strict-Transport-Security}</td><td>{@code max-age=31536000; includeSubDomains}, only when
  *       {@link HttpServletRequest#isSecure()} (behind a TLS-terminating proxy, configure the container to honour
  *       {@code X-Forwarded-Proto}, e.g. Jetty's {@code ForwardedRequestCustomizer})</td></tr>
@@ -47,7 +50,7 @@ public final class SecurityHeadersFilter implements Filter {
 
     /** The default Content-Security-Policy: nothing loads unless the host allows it. */
     public static final String DEFAULT_CSP =
-            "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+            "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /** The default Permissions-Policy: every listed feature disabled for every origin. */
     public static final String DEFAULT_PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), "
@@ -163,6 +166,7 @@ public final class SecurityHeadersFilter implements Filter {
             headers.put("Permissions-Policy", DEFAULT_PERMISSIONS_POLICY);
             headers.put(CSP, DEFAULT_CSP);
             headers.put("Cross-Origin-Opener-Policy", "same-origin");
+            headers.put("Cross-Origin-Resource-Policy", "same-origin");
             headers.put(HSTS, "max-age=31536000; includeSubDomains");
         }
 

@@ -21,6 +21,8 @@ class SecurityHeadersFilterTest {
             assertThat(r.headers().firstValue("Permissions-Policy")).hasValue(SecurityHeadersFilter.DEFAULT_PERMISSIONS_POLICY);
             assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersFilter.DEFAULT_CSP);
             assertThat(r.headers().firstValue("Cross-Origin-Opener-Policy")).hasValue("same-origin");
+            assertThat(r.headers().firstValue("Cross-Origin-Resource-Policy")).hasValue("same-origin");
+            assertThat(SecurityHeadersFilter.DEFAULT_CSP).contains("object-src 'none'", "base-uri 'none'");
             assertThat(r.headers().firstValue("Strict-Transport-Security")).isEmpty();
             assertThat(r.headers().firstValue("Cache-Control")).isEmpty();
         }
