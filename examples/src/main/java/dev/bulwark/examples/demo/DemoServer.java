@@ -307,7 +307,7 @@ public final class DemoServer implements AutoCloseable {
                 .console(console).extraServlets(extraServlets).start();
     }
 
-    /** {@return a configuration with the defaults: port 8080, in-memory stores, the system clock} */
+    /** {@return a configuration with the defaults: port 8080, CORS origin http://localhost:3000, in-memory stores, the system clock} */
     public static Config config() {
         return new Config();
     }
@@ -318,7 +318,7 @@ public final class DemoServer implements AutoCloseable {
      */
     public static final class Config {
         private int port = 8080;
-        private List<String> corsOrigins = List.of();
+        private List<String> corsOrigins = List.of("http://localhost:3000");
         private Map<String, String> webhookSecrets = Map.of();
         private Clock clock = Clock.systemUTC();
         private Consumer<String> console = line -> { };
