@@ -237,7 +237,8 @@ final class DemoApi extends HttpServlet {
             int quota = byIp ? LoginPenalty.IP_BLOCK : LoginPenalty.ACCOUNT_IP_BLOCK;
             resp.setHeader("Retry-After", Long.toString(seconds));
             resp.setHeader("RateLimit", "\"" + policy + "\";r=0;t=" + seconds);
-            resp.setHeader("RateLimit-Policy", "\"" + policy + "\";q=" + quota + ";w=" + LoginPenalty.WINDOW.toSeconds());
+            resp.setHeader("RateLimit-Policy",
+                    "\"" + policy + "\";q=" + quota + ";w=" + LoginPenalty.WINDOW.toSeconds());
             throw new BadRequest(429, "Too Many Requests", "LOGIN_BLOCKED",
                     "Too many failed logins from this address; try again later.");
         }

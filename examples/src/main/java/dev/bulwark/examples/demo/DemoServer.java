@@ -69,7 +69,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo service: the reference composition of Bulwark's public API on embedded Jetty, bound to
  * 127.0.0.1, with an injected clock and its stores in memory, Redis and/or PostgreSQL ({@link Config#redis},
- * {@link Config#postgres}; which store lives where is listed on {@code DemoBackends} and printed at start). Every route uses only the modules' public API; the
+ * {@link Config#postgres}; which store lives where is listed on {@code DemoBackends} and printed at start).
+ * Every route uses only the modules' public API; the
  * filters are installed by {@link BulwarkFilters} (error boundary, headers, CORS, request limits,
  * authentication, org context, authorization).
  *
@@ -307,7 +308,10 @@ public final class DemoServer implements AutoCloseable {
                 .console(console).extraServlets(extraServlets).start();
     }
 
-    /** {@return a configuration with the defaults: port 8080, CORS origin http://localhost:3000, in-memory stores, the system clock} */
+    /**
+     * {@return a configuration with the defaults: port 8080, CORS origin {@code http://localhost:3000}, in-memory
+     * stores, the system clock}
+     */
     public static Config config() {
         return new Config();
     }
@@ -532,8 +536,8 @@ public final class DemoServer implements AutoCloseable {
                 "  # 9. log out; the access token stops working at once",
                 "  curl -i -X POST " + u + "/auth/logout -H 'Authorization: Bearer ACCESS_TOKEN'",
                 "  # too many wrong passwords: 429 with Retry-After and RateLimit headers",
-                "Stores (run with --redis redis://127.0.0.1:6379 and/or --postgres jdbc:postgresql://127.0.0.1:5432/test"
-                        + " to share them between instances):",
+                "Stores (run with --redis redis://127.0.0.1:6379 and/or"
+                        + " --postgres jdbc:postgresql://127.0.0.1:5432/test to share them between instances):",
                 stores(),
                 "Stop with Ctrl-C.");
     }
