@@ -1,5 +1,6 @@
 package dev.bulwark.examples.cli;
 
+import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.examples.demo.DemoServer;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -11,9 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bulwark demo [--port 8080] [--webhook-secret SCHEME=SECRET]...}: runs the demo service on 127.0.0.1
- * with in-memory stores until interrupted, printing the URL, the webhook secrets in use and a walkthrough of
- * {@code curl} commands.
+ * {@code bulwark demo [--port 8080] [--redis redis://...] [--postgres jdbc:postgresql://...]
+ * [--webhook-secret SCHEME=SECRET]...}: runs the demo service on 127.0.0.1 until interrupted, printing the URL,
+ * where each store lives, the webhook secrets in use and a walkthrough of {@code curl} commands. Stores are in
+ * memory unless {@code --redis} and/or {@code --postgres} name a server; an unreachable server stops the start
+ * with exit code 1 and one line {@code STORE_UNAVAILABLE: ...} on standard error (never a fallback to memory);
+ * a malformed URI is a usage error (exit 2).
  */
 @Command(name = "demo", description = "Run the demo service on 127.0.0.1 with embedded defaults.",
         mixinStandardHelpOptions = true)
@@ -31,6 +35,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--webhook-secret", paramLabel = "SCHEME=SECRET",
             description = "Webhook secret for stripe, github or standard (repeatable); generated when absent.")
     private Map<String, String> webhookSecrets = new LinkedHashMap<>();
+
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "Keep sessions, refresh tokens, one-time tokens, login rate limits and the webhook replay"
+                    + " guard in Redis, e.g. redis://127.0.0.1:6379.")
+    private String redis;
+
+    @Option(names = "--postgres", paramLabel = "JDBC_URL",
+            description = "Keep API keys, memberships and the audit log (and, without --redis, sessions, refresh"
+                    + " tokens and one-time tokens) in PostgreSQL, e.g. jdbc:postgresql://127.0.0.1:5432/test"
+                    + " (user postgres unless ?user=...&password=... says otherwise).")
+    private String postgres;
 
     DemoCommand(CliIo io) {
         this.io = io;
@@ -53,12 +68,15 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = io.outText();
         DemoServer demo;
         try {
-            demo = DemoServer.start(port, corsOrigins, webhookSecrets, Clock.systemUTC(), line -> {
-                synchronized (out) {
-                    out.println(line);
-                    out.flush();
-                }
-            });
+            demo = DemoServer.config().port(port).corsOrigins(corsOrigins).webhookSecrets(webhookSecrets)
+                    .clock(Clock.systemUTC()).redis(redis).postgres(postgres).console(line -> {
+                        synchronized (out) {
+                            out.println(line);
+                            out.flush();
+                        }
+                    }).start();
+        } catch (ConfigurationException e) {
+            throw new CliUsageException(e.getMessage(), e);
         } catch (java.io.IOException e) {
             throw new CliUsageException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }

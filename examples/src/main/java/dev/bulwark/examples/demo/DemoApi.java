@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.authz.AuthenticatedPrincipal;
 import dev.bulwark.authz.Authorizer;
-import dev.bulwark.authz.InMemoryMemberships;
+import dev.bulwark.authz.spi.Memberships;
 import dev.bulwark.authz.OrgContext;
 import dev.bulwark.core.AuditSink;
 import dev.bulwark.core.BulwarkException;
 import dev.bulwark.core.RandomTokens;
 import dev.bulwark.core.Secret;
+import dev.bulwark.core.StoreUnavailableException;
 import dev.bulwark.crypto.BlindIndex;
 import dev.bulwark.crypto.EncryptionContext;
 import dev.bulwark.crypto.EnvelopeEncryptor;
@@ -18,6 +19,7 @@ import dev.bulwark.crypto.PasswordHasher;
 import dev.bulwark.pii.Masker;
 import dev.bulwark.ratelimit.KeyedRateLimiter;
 import dev.bulwark.ratelimit.LoginThrottle;
+import dev.bulwark.ratelimit.PenaltyBox;
 import dev.bulwark.ratelimit.RateDecision;
 import dev.bulwark.servlet.AuthenticationFilter;
 import dev.bulwark.servlet.OrgContextFilter;
@@ -41,6 +43,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -60,10 +63,31 @@ final class DemoApi extends HttpServlet {
 
     /** The composed components. */
     record Components(Clock clock, AuditSink audit, Sessions sessions, AccessTokens accessTokens,
-            RefreshTokens refreshTokens, OneTimeTokens oneTime, ApiKeys apiKeys, InMemoryMemberships memberships,
-            Authorizer authorizer, PasswordHasher hasher, KeyedRateLimiter loginPerIp,
-            KeyedRateLimiter loginPerAccount, LoginThrottle throttle, EnvelopeEncryptor encryptor,
-            BlindIndex emailIndex, Masker masker, Totp totp, Consumer<String> console) {
+            RefreshTokens refreshTokens, OneTimeTokens oneTime, ApiKeys apiKeys, Memberships memberships,
+            DemoBackends.MembershipWriter membershipWriter, Authorizer authorizer, PasswordHasher hasher,
+            KeyedRateLimiter loginPerIp, KeyedRateLimiter loginPerAccount, LoginPenalty penalty,
+            EnvelopeEncryptor encryptor, BlindIndex emailIndex, Masker masker, Totp totp, Consumer<String> console) {
+    }
+
+    /**
+     * The login penalty box ({@link LoginThrottle}'s profile, with its boxes kept so that a block can be
+     * described in {@code RateLimit} headers): per address, 20 failures in 15 minutes block it; per account and
+     * address, 10; per account, never (friction only). Lockouts start at 1 minute and double.
+     */
+    record LoginPenalty(LoginThrottle throttle, PenaltyBox perIp, PenaltyBox perAccountIp) {
+        static final int IP_BLOCK = 20;
+        static final int ACCOUNT_IP_BLOCK = 10;
+        static final Duration WINDOW = Duration.ofMinutes(15);
+
+        static LoginPenalty create(Clock clock, AuditSink audit) {
+            PenaltyBox perIp = PenaltyBox.builder().clock(clock).audit(audit).name("login-ip")
+                    .thresholds(5, 10, IP_BLOCK).window(WINDOW).build();
+            PenaltyBox perAccountIp = PenaltyBox.builder().clock(clock).audit(audit).name("login-account-ip")
+                    .thresholds(3, 5, ACCOUNT_IP_BLOCK).window(WINDOW).build();
+            PenaltyBox perAccount = PenaltyBox.builder().clock(clock).audit(audit).name("login-account")
+                    .thresholds(5, 10, Integer.MAX_VALUE).window(WINDOW).build();
+            return new LoginPenalty(LoginThrottle.of(perIp, perAccountIp, perAccount), perIp, perAccountIp);
+        }
     }
 
     /** A user account. */
@@ -109,6 +133,8 @@ final class DemoApi extends HttpServlet {
         String m = req.getMethod();
         try {
             route(m, path, req, resp);
+        } catch (StoreUnavailableException e) {
+            problem(resp, 503, "Service Unavailable", e.reason().name(), "A backing store is unavailable; try again.");
         } catch (TokenException e) {
             problem(resp, 401, "Unauthorized", e.reason().name(), safeMessage(e));
         } catch (BulwarkException e) {
@@ -176,7 +202,7 @@ final class DemoApi extends HttpServlet {
             throw new BadRequest(409, "Conflict", "EMAIL_TAKEN", "An account with this email exists.");
         }
         usersById.put(id, user);
-        c.memberships().addOrg(org).add(id, org, "owner").personalOrg(id, org);
+        c.membershipWriter().addPersonalOrg(id, org, "owner");
         OneTimeTokens.Issued link = c.oneTime().issue(VERIFY_PURPOSE, id);
         c.console().accept("Verification link for " + email + ": " + link.link());
         json(resp, 201, Map.of("user", id, "org", org, "verified", false));
@@ -201,9 +227,18 @@ final class DemoApi extends HttpServlet {
         String email = email(text(body, "email"));
         String password = text(body, "password");
         String ip = req.getRemoteAddr();
-        LoginThrottle.Verdict verdict = c.throttle().check(email, ip);
+        LoginThrottle.Verdict verdict = c.penalty().throttle().check(email, ip);
         if (verdict.blocked()) {
-            resp.setHeader("Retry-After", Long.toString(Math.max(1, verdict.retryAfter().toSeconds())));
+            // the same headers a RateLimitFilter refusal carries: the blocking box is the deciding policy,
+            // with nothing remaining until the lockout ends
+            long seconds = Math.max(1, ceilSeconds(verdict.retryAfter()));
+            boolean byIp = c.penalty().perIp().status(ip).blocked();
+            String policy = byIp ? "login-ip-penalty" : "login-account-ip-penalty";
+            int quota = byIp ? LoginPenalty.IP_BLOCK : LoginPenalty.ACCOUNT_IP_BLOCK;
+            resp.setHeader("Retry-After", Long.toString(seconds));
+            resp.setHeader("RateLimit", "\"" + policy + "\";r=0;t=" + seconds);
+            resp.setHeader("RateLimit-Policy",
+                    "\"" + policy + "\";q=" + quota + ";w=" + LoginPenalty.WINDOW.toSeconds());
             throw new BadRequest(429, "Too Many Requests", "LOGIN_BLOCKED",
                     "Too many failed logins from this address; try again later.");
         }
@@ -227,7 +262,7 @@ final class DemoApi extends HttpServlet {
             }
         }
         if (!ok) {
-            c.throttle().onFailure(email, ip);
+            c.penalty().throttle().onFailure(email, ip);
             throw new BadRequest(401, "Unauthorized", "INVALID_CREDENTIALS", "Wrong email or password.");
         }
         if (!user.verified) {
@@ -241,7 +276,7 @@ final class DemoApi extends HttpServlet {
             }
             c.totp().verify(user.id, totpSecret, code.asText());
         }
-        c.throttle().onSuccess(email, ip);
+        c.penalty().throttle().onSuccess(email, ip);
         String device = req.getHeader("User-Agent");
         TokenPair pair = c.refreshTokens().login(user.id, user.org, device == null ? "unknown" : truncate(device),
                 Set.of(), Set.of());
@@ -327,8 +362,9 @@ final class DemoApi extends HttpServlet {
         }
         ApiKeys.CreatedApiKey created = c.apiKeys().create(ctx.orgId(), name, Set.of(), null);
         // the key acts in its org as a member (its principal and its exchanged tokens are "apikey:<id>")
-        String keyUser = "apikey:" + created.info().keyId();
-        c.memberships().add(keyUser, ctx.orgId(), "member").personalOrg(keyUser, ctx.orgId());
+        // (its personal org is the key's own org: see DemoBackends)
+        String keyUser = DemoBackends.API_KEY_USER_PREFIX + created.info().keyId();
+        c.membershipWriter().add(keyUser, ctx.orgId(), "member");
         ObjectNode out = DemoServer.JSON.createObjectNode();
         out.put("id", created.info().keyId());
         out.put("key", created.rawKey());
@@ -359,7 +395,7 @@ final class DemoApi extends HttpServlet {
         if (!c.apiKeys().revoke(ctx.orgId(), id)) {
             throw new BadRequest(404, "Not Found", "API_KEY_UNKNOWN", "No such key in this org.");
         }
-        c.memberships().removeMember("apikey:" + id, ctx.orgId());
+        c.membershipWriter().removeMember(DemoBackends.API_KEY_USER_PREFIX + id, ctx.orgId());
         resp.setStatus(204);
     }
 
@@ -381,7 +417,7 @@ final class DemoApi extends HttpServlet {
         if (user == null) {
             throw new BadRequest(404, "Not Found", "USER_UNKNOWN", "No account with this email.");
         }
-        c.memberships().setRole(user.id, org, role);
+        c.membershipWriter().setRole(user.id, org, role);
         json(resp, 201, Map.of("user", user.id, "org", org, "role", role));
     }
 
@@ -539,6 +575,11 @@ final class DemoApi extends HttpServlet {
         out.put("expires_in", pair.expiresIn());
         out.put("session_id", pair.sessionHandle());
         json(resp, 200, out);
+    }
+
+    private static long ceilSeconds(Duration d) {
+        long s = d.getSeconds();
+        return d.getNano() > 0 ? s + 1 : s;
     }
 
     private static void limit(HttpServletResponse resp, RateDecision d) {

@@ -2,10 +2,10 @@ package dev.bulwark.examples.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.authz.Authorizer;
-import dev.bulwark.authz.InMemoryMemberships;
 import dev.bulwark.authz.OrgContextResolver;
 import dev.bulwark.authz.Policy;
 import dev.bulwark.authz.Role;
+import dev.bulwark.authz.spi.Memberships;
 import dev.bulwark.core.AuditSink;
 import dev.bulwark.core.AuditSinks;
 import dev.bulwark.core.ConfigurationException;
@@ -21,8 +21,8 @@ import dev.bulwark.crypto.PasswordHasher;
 import dev.bulwark.pii.Masker;
 import dev.bulwark.ratelimit.Bandwidth;
 import dev.bulwark.ratelimit.KeyedRateLimiter;
-import dev.bulwark.ratelimit.LoginThrottle;
 import dev.bulwark.ratelimit.TimeSource;
+import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.servlet.AuthenticationFilter;
 import dev.bulwark.servlet.AuthorizationFilter;
 import dev.bulwark.servlet.BulwarkFilters;
@@ -31,7 +31,7 @@ import dev.bulwark.servlet.OrgContextFilter;
 import dev.bulwark.servlet.RequestLimitsFilter;
 import dev.bulwark.servlet.WebhookFilter;
 import dev.bulwark.webhooks.EventIdExtractor;
-import dev.bulwark.webhooks.InMemoryReplayGuard;
+import dev.bulwark.webhooks.ReplayGuard;
 import dev.bulwark.webhooks.WebhookSchemes;
 import dev.bulwark.webhooks.WebhookVerifier;
 import dev.bulwark.tokens.AccessTokens;
@@ -43,10 +43,6 @@ import dev.bulwark.tokens.SigningKey;
 import dev.bulwark.tokens.SigningKeys;
 import dev.bulwark.tokens.Totp;
 import dev.bulwark.tokens.spi.TotpStateStore;
-import dev.bulwark.tokens.spi.ApiKeyStore;
-import dev.bulwark.tokens.spi.OneTimeTokenStore;
-import dev.bulwark.tokens.spi.RefreshTokenStore;
-import dev.bulwark.tokens.spi.SessionStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
@@ -72,7 +68,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo service: the reference composition of Bulwark's public API on embedded Jetty, bound to
- * 127.0.0.1, with in-memory stores and an injected clock. Every route uses only the modules' public API; the
+ * 127.0.0.1, with an injected clock and its stores in memory, Redis and/or PostgreSQL ({@link Config#redis},
+ * {@link Config#postgres}; which store lives where is listed on {@code DemoBackends} and printed at start).
+ * Every route uses only the modules' public API; the
  * filters are installed by {@link BulwarkFilters} (error boundary, headers, CORS, request limits,
  * authentication, org context, authorization).
  *
@@ -95,40 +93,40 @@ public final class DemoServer implements AutoCloseable {
 
     private final Map<String, String> webhookSecrets;
 
-    private DemoServer(int port, List<String> corsOrigins, Map<String, String> secrets, Clock clock,
-            Consumer<String> console, Map<String, HttpServlet> extraServlets) throws IOException {
+    private final DemoBackends backends;
+
+    private DemoServer(Config cfg, DemoBackends backends) throws IOException {
+        this.backends = backends;
+        int port = cfg.port;
+        Clock clock = cfg.clock;
+        Consumer<String> console = cfg.console;
         if (port == 0) {
             try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
             }
         }
         String base = "http://127.0.0.1:" + port;
-        AuditSink audit = AuditSinks.failSafe(AuditSinks.slf4j());
-        Sessions sessions = Sessions.builder().store(SessionStore.inMemory(100_000)).clock(clock).auditSink(audit)
-                .build();
+        AuditSink audit = backends.audit;
+        Sessions sessions = Sessions.builder().store(backends.sessions).clock(clock).auditSink(audit).build();
         AccessTokens accessTokens = AccessTokens.builder()
                 .signingKeys(SigningKeys.of(SigningKey.hmac("demo-" + RandomTokens.hex(16).substring(0, 8),
                         Secret.ofBytes(RandomTokens.bytes(32)))))
                 .issuer(base).audience(base + "/api").ttl(Duration.ofMinutes(15)).clock(clock).sessions(sessions)
                 .auditSink(audit).build();
-        RefreshTokens refreshTokens = RefreshTokens.builder().store(RefreshTokenStore.inMemory(100_000))
+        RefreshTokens refreshTokens = RefreshTokens.builder().store(backends.refreshTokens)
                 .sessions(sessions).accessTokens(accessTokens).clock(clock).auditSink(audit).build();
-        OneTimeTokens oneTime = OneTimeTokens.builder().store(OneTimeTokenStore.inMemory(100_000)).clock(clock)
+        OneTimeTokens oneTime = OneTimeTokens.builder().store(backends.oneTimeTokens).clock(clock)
                 .baseUrl(base + "/auth/verify").auditSink(audit).build();
-        ApiKeys apiKeys = ApiKeys.builder().store(ApiKeyStore.inMemory(10_000)).clock(clock)
+        ApiKeys apiKeys = ApiKeys.builder().store(backends.apiKeys).clock(clock)
                 .accessTokens(accessTokens).sessions(sessions).auditSink(audit).build();
-        InMemoryMemberships memberships = InMemoryMemberships.create(100_000, 100_000);
+        Memberships memberships = backends.memberships;
         Authorizer authorizer = Authorizer.builder().policy(policy()).memberships(memberships).auditSink(audit)
                 .clock(clock).build();
         PasswordHasher hasher = PasswordHasher.argon2id().build();
         TimeSource time = TimeSource.of(clock);
-        KeyedRateLimiter loginPerIp = KeyedRateLimiter.builder().name("login-ip")
-                .addLimit(Bandwidth.capacity(20).refillGreedy(20, Duration.ofMinutes(1)).withId("login-ip"))
-                .maxKeys(100_000).timeSource(time).build();
-        KeyedRateLimiter loginPerAccount = KeyedRateLimiter.builder().name("login-account")
-                .addLimit(Bandwidth.capacity(5).refillGreedy(5, Duration.ofMinutes(1)).withId("login-account"))
-                .maxKeys(100_000).timeSource(time).build();
-        LoginThrottle throttle = LoginThrottle.defaults(clock, audit);
+        KeyedRateLimiter loginPerIp = limiter("login-ip", 20, time, backends);
+        KeyedRateLimiter loginPerAccount = limiter("login-account", 5, time, backends);
+        DemoApi.LoginPenalty penalty = DemoApi.LoginPenalty.create(clock, audit);
 
         // notes: the email column is envelope-encrypted under a generated key ring and blind-indexed with a key
         // derived from a separate generated master secret; note text is PII-masked before it is stored
@@ -141,7 +139,8 @@ public final class DemoServer implements AutoCloseable {
                 .normalizer(BlindIndex.Normalization.EMAIL).build();
 
         DemoApi api = new DemoApi(new DemoApi.Components(clock, audit, sessions, accessTokens, refreshTokens,
-                oneTime, apiKeys, memberships, authorizer, hasher, loginPerIp, loginPerAccount, throttle,
+                oneTime, apiKeys, memberships, backends.membershipWriter, authorizer, hasher, loginPerIp,
+                loginPerAccount, penalty,
                 encryptor, emailIndex, Masker.ofDefaults(),
                 Totp.builder().clock(clock).store(TotpStateStore.inMemory(100_000)).issuer("Bulwark demo")
                         .auditSink(audit).build(),
@@ -152,19 +151,22 @@ public final class DemoServer implements AutoCloseable {
 
         Map<String, String> hookSecrets = new LinkedHashMap<>();
         for (String scheme : WEBHOOK_SCHEMES) {
-            hookSecrets.put(scheme, secrets.containsKey(scheme) ? secrets.get(scheme) : generateWebhookSecret(scheme));
+            hookSecrets.put(scheme, cfg.webhookSecrets.containsKey(scheme) ? cfg.webhookSecrets.get(scheme)
+                    : generateWebhookSecret(scheme));
         }
         this.webhookSecrets = java.util.Collections.unmodifiableMap(hookSecrets);
         BulwarkFilters.Builder builder = BulwarkFilters.builder();
         for (String scheme : WEBHOOK_SCHEMES) {
             builder.webhook("/webhooks/" + scheme, WebhookFilter.builder()
-                    .verifier(webhookVerifier(scheme, hookSecrets.get(scheme), clock, audit)).maxBodyBytes(256 * 1024)
+                    .verifier(webhookVerifier(scheme, hookSecrets.get(scheme), clock, audit,
+                            backends.replayGuards.get())).maxBodyBytes(256 * 1024)
                     .build());
         }
         BulwarkFilters filters = builder
-                .cors(CorsFilter.builder().allowedOrigins(corsOrigins.toArray(String[]::new)).allowCredentials(true)
+                .cors(CorsFilter.builder().allowedOrigins(cfg.corsOrigins.toArray(String[]::new)).allowCredentials(true)
                         .build())
-                .requestLimits(RequestLimitsFilter.builder().maxBodyBytes(64 * 1024).build())
+                .requestLimits(RequestLimitsFilter.builder().maxBodyBytes(64 * 1024)
+                        .bodyReadTimeout(cfg.bodyReadTimeout).nanoTime(cfg.nanoTime).build())
                 .authentication(AuthenticationFilter.builder().accessTokens(accessTokens).apiKeys(apiKeys).build())
                 .orgContext(OrgContextFilter.create(OrgContextResolver.create(memberships, audit, clock)))
                 .authorization(AuthorizationFilter.builder(authorizer)
@@ -201,7 +203,7 @@ public final class DemoServer implements AutoCloseable {
             }
         }
         context.addServlet(new ServletHolder(api), "/");
-        extraServlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+        cfg.extraServlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);
     }
 
@@ -213,7 +215,19 @@ public final class DemoServer implements AutoCloseable {
         };
     }
 
-    private static WebhookVerifier webhookVerifier(String scheme, String secret, Clock clock, AuditSink audit) {
+    private static KeyedRateLimiter limiter(String name, int perMinute, TimeSource time, DemoBackends backends) {
+        KeyedRateLimiter.Builder b = KeyedRateLimiter.builder().name(name)
+                .addLimit(Bandwidth.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).withId(name))
+                .maxKeys(100_000).timeSource(time);
+        RateLimitStore shared = backends.rateLimits.create(name);
+        if (shared != null) {
+            b.store(shared);
+        }
+        return b.build();
+    }
+
+    private static WebhookVerifier webhookVerifier(String scheme, String secret, Clock clock, AuditSink audit,
+            ReplayGuard replayGuard) {
         WebhookVerifier.Builder b;
         switch (scheme) {
             case "standard" -> b = WebhookVerifier.builder(WebhookSchemes.standard()).secret(Secret.ofUtf8(secret));
@@ -223,7 +237,7 @@ public final class DemoServer implements AutoCloseable {
             default -> throw new ConfigurationException("the demo receives stripe, github and standard webhooks, not "
                     + scheme);
         }
-        return b.replayGuard(InMemoryReplayGuard.create(clock)).clock(clock).auditSink(audit).build();
+        return b.replayGuard(replayGuard).clock(clock).auditSink(audit).build();
     }
 
     /**
@@ -290,15 +304,159 @@ public final class DemoServer implements AutoCloseable {
      */
     static DemoServer start(int port, List<String> corsOrigins, Map<String, String> webhookSecrets,
             Clock clock, Consumer<String> console, Map<String, HttpServlet> extraServlets) throws Exception {
-        for (String scheme : webhookSecrets.keySet()) {
-            ConfigurationException.check(WEBHOOK_SCHEMES.contains(scheme),
-                    "the demo receives stripe, github and standard webhooks, not " + scheme);
+        return config().port(port).corsOrigins(corsOrigins).webhookSecrets(webhookSecrets).clock(clock)
+                .console(console).extraServlets(extraServlets).start();
+    }
+
+    /**
+     * {@return a configuration with the defaults: port 8080, CORS origin {@code http://localhost:3000}, in-memory
+     * stores, the system clock}
+     */
+    public static Config config() {
+        return new Config();
+    }
+
+    /**
+     * The demo's settings. Not thread-safe; {@link #start()} may be called more than once (each call starts
+     * another instance, e.g. two instances on one Redis).
+     */
+    public static final class Config {
+        private int port = 8080;
+        private List<String> corsOrigins = List.of("http://localhost:3000");
+        private Map<String, String> webhookSecrets = Map.of();
+        private Clock clock = Clock.systemUTC();
+        private Consumer<String> console = line -> { };
+        private Map<String, HttpServlet> extraServlets = Map.of();
+        private String redisUri;
+        private String redisKeyPrefix = "bulwark-demo";
+        private String postgresUrl;
+        private Duration bodyReadTimeout = Duration.ofSeconds(30);
+        private java.util.function.LongSupplier nanoTime = System::nanoTime;
+
+        private Config() {
         }
-        DemoServer demo = new DemoServer(port, List.copyOf(corsOrigins), Map.copyOf(webhookSecrets),
-                Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(console, "console"), Map.copyOf(extraServlets));
-        demo.server.start();
-        return demo;
+
+        /** @param port the port on 127.0.0.1, or 0 for any free port (default 8080) @return this */
+        public Config port(int port) {
+            ConfigurationException.check(port >= 0 && port <= 65_535, "port must be 0..65535, was " + port);
+            this.port = port;
+            return this;
+        }
+
+        /** @param origins browser origins allowed to call the API with credentials @return this */
+        public Config corsOrigins(List<String> origins) {
+            this.corsOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /**
+         * @param secrets scheme ({@code stripe}, {@code github}, {@code standard}) → secret; a missing scheme
+         *     gets a generated secret
+         * @return this
+         * @throws ConfigurationException for another scheme
+         */
+        public Config webhookSecrets(Map<String, String> secrets) {
+            for (String scheme : secrets.keySet()) {
+                ConfigurationException.check(WEBHOOK_SCHEMES.contains(scheme),
+                        "the demo receives stripe, github and standard webhooks, not " + scheme);
+            }
+            this.webhookSecrets = Map.copyOf(secrets);
+            return this;
+        }
+
+        /** @param clock the time source of every component @return this */
+        public Config clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param console receives the lines the demo logs for the user (verification links) @return this */
+        public Config console(Consumer<String> console) {
+            this.console = Objects.requireNonNull(console, "console");
+            return this;
+        }
+
+        /**
+         * Keeps sessions, refresh-token families, one-time tokens, the login rate limits and the webhook
+         * replay guard in Redis (see {@link DemoBackends} for the split with PostgreSQL).
+         *
+         * @param uri {@code redis://[:password@]host:port[/db]}, or null for memory
+         * @return this
+         */
+        public Config redis(String uri) {
+            this.redisUri = uri;
+            return this;
+        }
+
+        /**
+         * @param prefix the first segment of every Redis key, {@code [a-z][a-z0-9_-]{0,31}} (default
+         *     {@code bulwark-demo}); tests give each run its own
+         * @return this
+         */
+        public Config redisKeyPrefix(String prefix) {
+            this.redisKeyPrefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * Keeps API keys, memberships and the audit log (and, without Redis, sessions, refresh-token families
+         * and one-time tokens) in PostgreSQL; the schema is created at start if missing.
+         *
+         * @param url {@code jdbc:postgresql://host:port/db[?user=...&password=...&currentSchema=...]} (user
+         *     {@code postgres} when absent), or null for memory
+         * @return this
+         */
+        public Config postgres(String url) {
+            this.postgresUrl = url;
+            return this;
+        }
+
+        /**
+         * @param timeout how long reading one request body may take (default 30 s; see
+         *     {@link RequestLimitsFilter.Builder#bodyReadTimeout})
+         * @return this
+         */
+        public Config bodyReadTimeout(Duration timeout) {
+            this.bodyReadTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * @param source the nano-time source of the body-read deadline (default {@code System::nanoTime});
+         *     tests inject their own
+         * @return this
+         */
+        public Config nanoTime(java.util.function.LongSupplier source) {
+            this.nanoTime = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        Config extraServlets(Map<String, HttpServlet> servlets) {
+            this.extraServlets = Map.copyOf(servlets);
+            return this;
+        }
+
+        /**
+         * Connects the backends and starts the server.
+         *
+         * @return the running demo
+         * @throws ConfigurationException for a malformed setting or backend URI
+         * @throws dev.bulwark.core.StoreUnavailableException when Redis or PostgreSQL cannot be reached (the
+         *     demo never falls back to memory)
+         * @throws Exception when Jetty cannot start (for example the port is taken)
+         */
+        public DemoServer start() throws Exception {
+            DemoBackends backends = DemoBackends.open(redisUri, redisKeyPrefix, postgresUrl, clock);
+            DemoServer demo;
+            try {
+                demo = new DemoServer(this, backends);
+                demo.server.start();
+            } catch (Exception | Error e) {
+                backends.close();
+                throw e;
+            }
+            return demo;
+        }
     }
 
     /** {@return the bound port} */
@@ -320,14 +478,24 @@ public final class DemoServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops the server; failures to stop are reported as {@link IllegalStateException}. */
+    /**
+     * Stops the server, then flushes the audit log and closes the Redis connection; failures to stop are
+     * reported as {@link IllegalStateException}.
+     */
     @Override
     public void close() {
         try {
             server.stop();
         } catch (Exception e) {
+            backends.close();
             throw new IllegalStateException("demo server did not stop cleanly", e);
         }
+        backends.close();
+    }
+
+    /** {@return store → where it lives (memory, Redis or PostgreSQL), in the order the banner prints them} */
+    public Map<String, String> storePlacement() {
+        return backends.placement;
     }
 
     /** {@return the walkthrough printed at start} */
@@ -368,6 +536,20 @@ public final class DemoServer implements AutoCloseable {
                 "  # 9. log out; the access token stops working at once",
                 "  curl -i -X POST " + u + "/auth/logout -H 'Authorization: Bearer ACCESS_TOKEN'",
                 "  # too many wrong passwords: 429 with Retry-After and RateLimit headers",
+                "Stores (run with --redis redis://127.0.0.1:6379 and/or"
+                        + " --postgres jdbc:postgresql://127.0.0.1:5432/test to share them between instances):",
+                stores(),
                 "Stop with Ctrl-C.");
+    }
+
+    private String stores() {
+        StringBuilder b = new StringBuilder();
+        backends.placement.forEach((store, where) -> {
+            if (b.length() > 0) {
+                b.append(System.lineSeparator());
+            }
+            b.append("  ").append(String.format("%-32s", store)).append(where);
+        });
+        return b.toString();
     }
 }

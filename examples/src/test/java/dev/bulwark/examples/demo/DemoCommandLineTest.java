@@ -36,4 +36,35 @@ class DemoCommandLineTest {
     void portOutOfRange_isAUsageError() {
         assertThat(run("demo", "--port", "70000")).isEqualTo(BulwarkCli.USAGE);
     }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void unreachableRedis_failsFast_withOneLineAndExit1_neverFallingBackToMemory() {
+        assertThat(run("demo", "--port", "0", "--redis", "redis://:hunter2@127.0.0.1:1")).isEqualTo(BulwarkCli.REJECTED);
+        assertThat(errText().strip().lines()).hasSize(1);
+        assertThat(errText()).startsWith("STORE_UNAVAILABLE: redis at redis://127.0.0.1:1")
+                .doesNotContain("hunter2").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("listening");
+    }
+
+    @Test
+    void unreachablePostgres_failsFast_withOneLineAndExit1_neverFallingBackToMemory() {
+        assertThat(run("demo", "--port", "0", "--postgres",
+                "jdbc:postgresql://127.0.0.1:1/test?user=app&password=hunter2")).isEqualTo(BulwarkCli.REJECTED);
+        assertThat(errText().strip().lines()).hasSize(1);
+        assertThat(errText()).startsWith("STORE_UNAVAILABLE: postgresql at jdbc:postgresql://127.0.0.1:1/test?user=app as app")
+                .doesNotContain("hunter2").doesNotContain("\tat ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("listening");
+    }
+
+    @Test
+    void malformedBackendUris_areUsageErrors() {
+        assertThat(run("demo", "--port", "0", "--redis", "http://127.0.0.1:6379")).isEqualTo(BulwarkCli.USAGE);
+        assertThat(errText()).contains("--redis");
+        assertThat(run("demo", "--port", "0", "--postgres", "postgresql://127.0.0.1/test")).isEqualTo(BulwarkCli.USAGE);
+        assertThat(errText()).contains("--postgres");
+    }
 }

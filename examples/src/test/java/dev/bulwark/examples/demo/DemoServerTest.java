@@ -538,6 +538,9 @@ class DemoServerTest {
         String w = demo.walkthrough();
         assertThat(w).contains(demo.url()).contains("curl -i " + demo.url() + "/auth/signup")
                 .contains("/auth/login").contains("/api/sessions").contains("/api/keys").contains("/api/projects")
-                .contains("/auth/logout");
+                .contains("/auth/logout").contains("--redis").contains("--postgres");
+        assertThat(demo.storePlacement()).isNotEmpty()
+                .allSatisfy((store, where) -> assertThat(where).as(store).doesNotContain("redis").doesNotContain("postgres"));
+        assertThat(w).contains("sessions").contains("memory (this process only)");
     }
 }
