@@ -99,7 +99,8 @@ public final class GenericScheme implements SchemeImpl {
         if (timestampHeader != null) {
             String ts = Schemes.required(request, timestampHeader);
             seconds = Schemes.epochSeconds(ts, timestampHeader, true);
-            hit = SignatureMatcher.match(name(), keys, candidates, Codecs.ascii(ts), separator, body);
+            SignedHead head = SignedHead.begin().utf8(ts).bytes(separator);
+            hit = SignatureMatcher.match(name(), keys, candidates, head, body);
         } else {
             hit = SignatureMatcher.match(name(), keys, candidates, body);
         }
