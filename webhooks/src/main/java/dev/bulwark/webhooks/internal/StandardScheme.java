@@ -83,11 +83,19 @@ public final class StandardScheme implements SchemeImpl {
 
     @Override
     public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
-        Names names = request.header(WEBHOOK.signature()) != null || request.header(SVIX.signature()) == null
-                ? WEBHOOK : SVIX;
+        // the webhook-* family unless only svix-signature is present; each header is looked up once
+        Names names = WEBHOOK;
+        String sigValue = request.header(WEBHOOK.signature());
+        if (sigValue == null) {
+            String svix = request.header(SVIX.signature());
+            if (svix != null) {
+                names = SVIX;
+                sigValue = svix;
+            }
+        }
         String id = Schemes.required(request, names.id());
         String ts = Schemes.required(request, names.timestamp());
-        String sigHeader = Schemes.required(request, names.signature());
+        String sigHeader = Schemes.required(sigValue, names.signature());
         long seconds = Schemes.epochSeconds(ts, names.timestamp(), false);
         List<byte[]> candidates = parseSignatures(sigHeader, names.signature());
 
