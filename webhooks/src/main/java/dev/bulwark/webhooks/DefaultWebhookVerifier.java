@@ -74,10 +74,14 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
     @Override
     public VerifiedWebhook verify(WebhookRequest request) {
         Objects.requireNonNull(request, "request");
-        String eventId = impl.claimedEventId(request);
+        // the id for the audit trail: the claimed one (read only when the scheme rejects the request, so that
+        // an accepted request does not pay for it) until the scheme has verified one
+        String eventId = null;
+        boolean schemeVerified = false;
         try {
             byte[] body = request.rawBody();
             SchemeResult r = impl.verify(request, body, keys);
+            schemeVerified = true;
             eventId = r.eventId();
             boolean idSigned = r.eventIdSigned();
             Instant ts = null;
@@ -116,11 +120,11 @@ final class DefaultWebhookVerifier implements WebhookVerifier {
             }
             return new VerifiedWebhook(impl.name(), eventId, idSigned, ts, body, impl.signsBody());
         } catch (WebhookVerificationException e) {
-            audit(e, eventId);
+            audit(e, schemeVerified ? eventId : impl.claimedEventId(request));
             throw e;
         } catch (BulwarkException e) {
             // a replay store that cannot be reached: fail closed, and say so in the audit trail
-            audit(e, eventId);
+            audit(e, schemeVerified ? eventId : impl.claimedEventId(request));
             throw e;
         }
     }

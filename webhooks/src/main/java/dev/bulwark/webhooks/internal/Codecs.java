@@ -7,6 +7,8 @@ import java.util.Base64;
 public final class Codecs {
 
     private static final byte[] HEX_VALUES = new byte[128];
+    private static final byte[] BASE64_VALUES = new byte[128];
+    private static final byte[] EMPTY = new byte[0];
 
     static {
         java.util.Arrays.fill(HEX_VALUES, (byte) -1);
@@ -16,6 +18,11 @@ public final class Codecs {
         for (int i = 0; i < 6; i++) {
             HEX_VALUES['a' + i] = (byte) (10 + i);
             HEX_VALUES['A' + i] = (byte) (10 + i);
+        }
+        java.util.Arrays.fill(BASE64_VALUES, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            BASE64_VALUES[alphabet.charAt(i)] = (byte) i;
         }
     }
 
@@ -59,13 +66,66 @@ public final class Codecs {
      * @return the bytes, or {@code null} when not canonical standard base64
      */
     public static byte[] base64OrNull(String s) {
-        try {
-            byte[] b = Base64.getDecoder().decode(s);
-            // canonical only: re-encoding must give the same text (no stray bits, proper padding)
-            return Base64.getEncoder().encodeToString(b).equals(s) ? b : null;
-        } catch (IllegalArgumentException e) {
+        return base64OrNull(s, 0, s.length());
+    }
+
+    /**
+     * Decodes canonical standard base64 — exactly the text {@link Base64#getEncoder()} produces: length a
+     * multiple of four, only the alphabet {@code A-Za-z0-9+/}, one or two {@code =} only at the very end, and
+     * zero bits left over before the padding. It accepts exactly what "{@link Base64#getDecoder()} decodes it
+     * and re-encoding gives the same text" accepts, without the exception, the substring or the re-encoding.
+     *
+     * @param s the text
+     * @param start first index
+     * @param end end index, exclusive
+     * @return the bytes (empty for an empty range), or {@code null} when the range is not canonical base64
+     */
+    public static byte[] base64OrNull(String s, int start, int end) {
+        int n = end - start;
+        if (n == 0) {
+            return EMPTY.clone();
+        }
+        if (n < 0 || (n & 3) != 0) {
             return null;
         }
+        int pad = s.charAt(end - 1) != '=' ? 0 : s.charAt(end - 2) != '=' ? 1 : 2;
+        byte[] out = new byte[n / 4 * 3 - pad];
+        int bad = 0;
+        int o = 0;
+        int full = end - (pad == 0 ? 0 : 4);
+        int i = start;
+        for (; i < full; i += 4) {
+            int a = value(s.charAt(i));
+            int b = value(s.charAt(i + 1));
+            int c = value(s.charAt(i + 2));
+            int d = value(s.charAt(i + 3));
+            bad |= a | b | c | d;
+            int bits = a << 18 | b << 12 | c << 6 | d;
+            out[o++] = (byte) (bits >> 16);
+            out[o++] = (byte) (bits >> 8);
+            out[o++] = (byte) bits;
+        }
+        if (pad == 1) {
+            int a = value(s.charAt(i));
+            int b = value(s.charAt(i + 1));
+            int c = value(s.charAt(i + 2));
+            // canonical: the two bits below the last byte are zero
+            bad |= a | b | c | -(c & 0x3);
+            int bits = a << 18 | b << 12 | c << 6;
+            out[o++] = (byte) (bits >> 16);
+            out[o] = (byte) (bits >> 8);
+        } else if (pad == 2) {
+            int a = value(s.charAt(i));
+            int b = value(s.charAt(i + 1));
+            // canonical: the four bits below the last byte are zero
+            bad |= a | b | -(b & 0xf);
+            out[o] = (byte) ((a << 18 | b << 12) >> 16);
+        }
+        return bad < 0 ? null : out;
+    }
+
+    private static int value(char c) {
+        return c < 128 ? BASE64_VALUES[c] : -1;
     }
 
     /**

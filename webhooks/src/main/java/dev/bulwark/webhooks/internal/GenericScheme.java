@@ -71,16 +71,23 @@ public final class GenericScheme implements SchemeImpl {
     public List<byte[]> parse(String value) {
         List<byte[]> out = new ArrayList<>(1);
         int wrongPrefix = 0;
-        for (String entry : value.split("[, ]")) {
-            if (entry.isEmpty()) {
-                continue;
+        // the entries separated by ',' or ' ' (as value.split("[, ]"), empty ones skipped), walked in place
+        int n = value.length();
+        int start = 0;
+        while (start < n) {
+            int end = start;
+            while (end < n && value.charAt(end) != ',' && value.charAt(end) != ' ') {
+                end++;
             }
-            if (!entry.startsWith(prefix)) {
-                wrongPrefix++;
-                continue;
+            if (end > start) {
+                if (end - start < prefix.length() || !value.startsWith(prefix, start)) {
+                    wrongPrefix++;
+                } else {
+                    int from = start + prefix.length();
+                    out.add(base64 ? Codecs.base64OrNull(value, from, end) : Codecs.hexOrNull(value, from, end));
+                }
             }
-            String enc = entry.substring(prefix.length());
-            out.add(base64 ? Codecs.base64OrNull(enc) : Codecs.hexOrNull(enc));
+            start = end + 1;
         }
         if (out.isEmpty()) {
             if (wrongPrefix > 0) {
@@ -99,7 +106,8 @@ public final class GenericScheme implements SchemeImpl {
         if (timestampHeader != null) {
             String ts = Schemes.required(request, timestampHeader);
             seconds = Schemes.epochSeconds(ts, timestampHeader, true);
-            hit = SignatureMatcher.match(name(), keys, candidates, Codecs.ascii(ts), separator, body);
+            SignedHead head = SignedHead.begin().utf8(ts).bytes(separator);
+            hit = SignatureMatcher.match(name(), keys, candidates, head, body);
         } else {
             hit = SignatureMatcher.match(name(), keys, candidates, body);
         }

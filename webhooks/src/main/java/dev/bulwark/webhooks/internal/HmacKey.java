@@ -2,12 +2,16 @@ package dev.bulwark.webhooks.internal;
 
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import javax.crypto.ShortBufferException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One HMAC key with a per-thread, already initialised {@link Mac} (so that a verification costs no
- * {@code Mac.getInstance}/{@code init}). Thread-safe; never prints the key.
+ * {@code Mac.getInstance}/{@code init}) and a per-thread output buffer (so that computing a MAC to compare it
+ * allocates nothing). Every use starts from {@link Mac#reset()}, so a MAC abandoned half-way (an exception
+ * between {@code update} and {@code doFinal}) never leaks state into the next message on that thread.
+ * Thread-safe; never prints the key.
  */
 public final class HmacKey {
 
@@ -39,8 +43,19 @@ public final class HmacKey {
         }
     }
 
+    /** This thread's initialised MAC and the buffer its result is written to. */
+    private static final class PerThread {
+        final Mac mac;
+        final byte[] out;
+
+        PerThread(Mac mac, int length) {
+            this.mac = mac;
+            this.out = new byte[length];
+        }
+    }
+
     private final Algorithm algorithm;
-    private final ThreadLocal<Mac> macs;
+    private final ThreadLocal<PerThread> macs;
 
     /**
      * @param algorithm the hash function
@@ -52,8 +67,8 @@ public final class HmacKey {
         }
         this.algorithm = algorithm;
         SecretKeySpec spec = new SecretKeySpec(key, algorithm.jca);
-        Mac first = newMac(algorithm, spec);
-        this.macs = ThreadLocal.withInitial(() -> newMac(algorithm, spec));
+        PerThread first = new PerThread(newMac(algorithm, spec), algorithm.length);
+        this.macs = ThreadLocal.withInitial(() -> new PerThread(newMac(algorithm, spec), algorithm.length));
         this.macs.set(first);
     }
 
@@ -74,9 +89,28 @@ public final class HmacKey {
 
     /** {@return this thread's MAC, reset and ready for {@code update}} */
     public Mac mac() {
-        Mac m = macs.get();
+        Mac m = macs.get().mac;
         m.reset();
         return m;
+    }
+
+    /**
+     * Finishes this thread's MAC (as returned by {@link #mac()}) into this thread's output buffer.
+     *
+     * <p>The returned array is overwritten by the next {@code doFinalShared} of this key on this thread:
+     * compare it at once and {@code clone()} it to keep it.
+     *
+     * @param m this thread's MAC, from {@link #mac()} and fed with the message
+     * @return this thread's output buffer holding the MAC ({@link Algorithm#length()} bytes)
+     */
+    public byte[] doFinalShared(Mac m) {
+        byte[] out = macs.get().out;
+        try {
+            m.doFinal(out, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException("MAC longer than " + algorithm, e);
+        }
+        return out;
     }
 
     /**

@@ -39,7 +39,8 @@ public final class PaddleScheme implements SchemeImpl {
     public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
         StripeScheme.Parsed p = StripeScheme.parse(Schemes.required(request, HEADER), HEADER, ';', "ts", "h1");
         long seconds = Schemes.epochSeconds(p.timestamp(), HEADER, false);
-        byte[] hit = SignatureMatcher.match(name(), keys, p.signatures(), Codecs.ascii(p.timestamp()), COLON, body);
+        SignedHead head = SignedHead.begin().utf8(p.timestamp()).bytes(COLON);
+        byte[] hit = SignatureMatcher.match(name(), keys, p.signatures(), head, body);
         return new SchemeResult(null, false, seconds, hit);
     }
 }

@@ -14,7 +14,16 @@ final class Schemes {
     }
 
     static String required(WebhookRequest request, String name) {
-        String v = request.header(name);
+        return required(request.header(name), name);
+    }
+
+    /**
+     * @param v a header's first value as looked up ({@code null} when absent)
+     * @param name the header's name, for messages
+     * @return the stripped value
+     * @throws WebhookVerificationException as {@link #required(WebhookRequest, String)}
+     */
+    static String required(String v, String name) {
         if (v == null || v.isBlank()) {
             throw new WebhookVerificationException(WebhookReason.MISSING_HEADER, "missing header " + name);
         }

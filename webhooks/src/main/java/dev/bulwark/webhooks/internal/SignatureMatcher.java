@@ -2,9 +2,8 @@ package dev.bulwark.webhooks.internal;
 
 import dev.bulwark.core.ConstantTime;
 import dev.bulwark.webhooks.WebhookVerificationException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import javax.crypto.Mac;
 
 /**
  * The part every HMAC scheme shares once it has decoded the candidate signatures and laid out the signed
@@ -30,7 +29,38 @@ final class SignatureMatcher {
      * @throws WebhookVerificationException {@code NO_MATCHING_SIGNATURE} when no key gives a candidate
      */
     static byte[] match(String scheme, List<HmacKey> keys, List<byte[]> candidates, byte[]... signedParts) {
-        return matchAll(scheme, keys, candidates, Collections.singletonList(signedParts));
+        byte[] hit = null;
+        for (HmacKey key : keys) {
+            Mac m = key.mac();
+            for (byte[] p : signedParts) {
+                m.update(p);
+            }
+            hit = check(key, m, candidates, hit);
+        }
+        return hitOrThrow(hit, scheme, candidates, keys);
+    }
+
+    /**
+     * Checks {@code head || body} against every key; the head is MACed from its per-thread buffer, so the
+     * signed content is never concatenated into a new array.
+     *
+     * @param scheme the scheme's name, for the message
+     * @param keys the keys, current first
+     * @param candidates the decoded signatures from the request ({@code null} entries never match)
+     * @param head the signed content before the body, from {@link SignedHead#begin()}
+     * @param body the raw body
+     * @return the MAC that matched a candidate (a copy the caller owns)
+     * @throws WebhookVerificationException {@code NO_MATCHING_SIGNATURE} when no key gives a candidate
+     */
+    static byte[] match(String scheme, List<HmacKey> keys, List<byte[]> candidates, SignedHead head, byte[] body) {
+        byte[] hit = null;
+        for (HmacKey key : keys) {
+            Mac m = key.mac();
+            head.update(m);
+            m.update(body);
+            hit = check(key, m, candidates, hit);
+        }
+        return hitOrThrow(hit, scheme, candidates, keys);
     }
 
     /**
@@ -46,24 +76,33 @@ final class SignatureMatcher {
      *     candidate
      */
     static byte[] matchAny(String scheme, List<HmacKey> keys, List<byte[]> candidates, List<byte[]> alternatives) {
-        List<byte[][]> messages = new ArrayList<>(alternatives.size());
-        for (byte[] a : alternatives) {
-            messages.add(new byte[][] {a});
-        }
-        return matchAll(scheme, keys, candidates, messages);
-    }
-
-    private static byte[] matchAll(String scheme, List<HmacKey> keys, List<byte[]> candidates,
-            List<byte[][]> messages) {
         byte[] hit = null;
-        for (byte[][] message : messages) {
+        for (byte[] a : alternatives) {
             for (HmacKey key : keys) {
-                byte[] expected = key.compute(message);
-                if (hit == null) {
-                    hit = firstMatch(expected, candidates);
-                }
+                Mac m = key.mac();
+                m.update(a);
+                hit = check(key, m, candidates, hit);
             }
         }
+        return hitOrThrow(hit, scheme, candidates, keys);
+    }
+
+    /**
+     * Finishes {@code m} and, unless an earlier key or alternative already matched, compares the MAC with
+     * every candidate in constant time.
+     *
+     * @return {@code hit} when not {@code null}, else a copy of the MAC when it matched, else {@code null}
+     */
+    private static byte[] check(HmacKey key, Mac m, List<byte[]> candidates, byte[] hit) {
+        byte[] expected = key.doFinalShared(m);
+        if (hit != null) {
+            return hit;
+        }
+        // the shared buffer is overwritten by this thread's next MAC with this key: keep a copy of a match
+        return matchesAny(expected, candidates) ? expected.clone() : null;
+    }
+
+    private static byte[] hitOrThrow(byte[] hit, String scheme, List<byte[]> candidates, List<HmacKey> keys) {
         if (hit == null) {
             throw Schemes.noMatch(scheme, candidates.size(), keys.size());
         }
@@ -71,13 +110,15 @@ final class SignatureMatcher {
     }
 
     /**
-     * @return the expected MAC when it equals one of {@code candidates}, or {@code null}
+     * @return whether {@code expected} equals one of {@code candidates}; every candidate is compared, in
+     *     constant time
      */
-    private static byte[] firstMatch(byte[] expected, List<byte[]> candidates) {
-        byte[] hit = null;
-        for (byte[] c : candidates) {
+    private static boolean matchesAny(byte[] expected, List<byte[]> candidates) {
+        boolean hit = false;
+        for (int i = 0, n = candidates.size(); i < n; i++) {
+            byte[] c = candidates.get(i);
             if (c != null && ConstantTime.equals(expected, c)) {
-                hit = expected;
+                hit = true;
             }
         }
         return hit;

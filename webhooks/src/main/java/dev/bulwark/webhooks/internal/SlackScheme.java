@@ -50,8 +50,8 @@ public final class SlackScheme implements SchemeImpl {
         String ts = Schemes.required(request, TIMESTAMP);
         byte[] candidate = parse(Schemes.required(request, SIGNATURE));
         long seconds = Schemes.epochSeconds(ts, TIMESTAMP, false);
-        byte[] hit = SignatureMatcher.match(name(), keys, Collections.singletonList(candidate), V0,
-                Codecs.ascii(ts), COLON, body);
+        SignedHead head = SignedHead.begin().bytes(V0).utf8(ts).bytes(COLON);
+        byte[] hit = SignatureMatcher.match(name(), keys, Collections.singletonList(candidate), head, body);
         return new SchemeResult(null, false, seconds, hit);
     }
 }

@@ -18,7 +18,17 @@ public final class StandardScheme implements SchemeImpl {
     /** The shared instance. */
     public static final StandardScheme INSTANCE = new StandardScheme();
 
-    private static final byte[] DOT = {'.'};
+    private static final byte DOT = '.';
+
+    /** The header names of one family ({@code webhook-*} or {@code svix-*}), built once. */
+    private record Names(String id, String timestamp, String signature) {
+        static Names of(String prefix) {
+            return new Names(prefix + "id", prefix + "timestamp", prefix + "signature");
+        }
+    }
+
+    private static final Names WEBHOOK = Names.of("webhook-");
+    private static final Names SVIX = Names.of("svix-");
 
     private StandardScheme() {
     }
@@ -73,16 +83,24 @@ public final class StandardScheme implements SchemeImpl {
 
     @Override
     public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
-        String prefix = request.header("webhook-signature") != null || request.header("svix-signature") == null
-                ? "webhook-" : "svix-";
-        String id = Schemes.required(request, prefix + "id");
-        String ts = Schemes.required(request, prefix + "timestamp");
-        String sigHeader = Schemes.required(request, prefix + "signature");
-        long seconds = Schemes.epochSeconds(ts, prefix + "timestamp", false);
-        List<byte[]> candidates = parseSignatures(sigHeader, prefix + "signature");
+        // the webhook-* family unless only svix-signature is present; each header is looked up once
+        Names names = WEBHOOK;
+        String sigValue = request.header(WEBHOOK.signature());
+        if (sigValue == null) {
+            String svix = request.header(SVIX.signature());
+            if (svix != null) {
+                names = SVIX;
+                sigValue = svix;
+            }
+        }
+        String id = Schemes.required(request, names.id());
+        String ts = Schemes.required(request, names.timestamp());
+        String sigHeader = Schemes.required(sigValue, names.signature());
+        long seconds = Schemes.epochSeconds(ts, names.timestamp(), false);
+        List<byte[]> candidates = parseSignatures(sigHeader, names.signature());
 
-        byte[] hit = SignatureMatcher.match(name(), keys, candidates, Codecs.utf8(id), DOT, Codecs.ascii(ts), DOT,
-                body);
+        SignedHead head = SignedHead.begin().utf8(id).put(DOT).utf8(ts).put(DOT);
+        byte[] hit = SignatureMatcher.match(name(), keys, candidates, head, body);
         return new SchemeResult(id, true, seconds, hit);
     }
 
@@ -98,18 +116,23 @@ public final class StandardScheme implements SchemeImpl {
     public static List<byte[]> parseSignatures(String header, String name) {
         List<byte[]> out = new ArrayList<>(2);
         int versioned = 0;
-        for (String entry : header.split(" ")) {
-            if (entry.isEmpty()) {
-                continue;
+        // the space-separated entries, walked in place (the same entries as header.split(" "), empty ones
+        // skipped) so that no substring is made
+        int n = header.length();
+        int start = 0;
+        while (start < n) {
+            int end = header.indexOf(' ', start);
+            if (end < 0) {
+                end = n;
             }
-            int comma = entry.indexOf(',');
-            if (comma <= 0) {
-                continue;
+            int comma = header.indexOf(',', start);
+            if (comma > start && comma < end) {
+                versioned++;
+                if (comma == start + 2 && header.startsWith("v1", start)) {
+                    out.add(Codecs.base64OrNull(header, comma + 1, end));
+                }
             }
-            versioned++;
-            if (entry.startsWith("v1,") && comma == 2) {
-                out.add(Codecs.base64OrNull(entry.substring(3)));
-            }
+            start = end + 1;
         }
         if (out.isEmpty()) {
             if (versioned > 0) {

@@ -15,7 +15,7 @@ public final class StripeScheme implements SchemeImpl {
     public static final StripeScheme INSTANCE = new StripeScheme();
 
     static final String HEADER = "Stripe-Signature";
-    private static final byte[] DOT = {'.'};
+    private static final byte DOT = '.';
 
     private StripeScheme() {
     }
@@ -66,13 +66,21 @@ public final class StripeScheme implements SchemeImpl {
                     throw Schemes.malformed(name, "expected key=value pairs");
                 }
             } else {
-                String key = header.substring(start, eq).strip();
-                if (key.equals(tsKey)) {
+                // the key, compared in place: the same as header.substring(start, eq).strip().equals(...)
+                int ks = start;
+                int ke = eq;
+                while (ks < ke && Character.isWhitespace(header.charAt(ks))) {
+                    ks++;
+                }
+                while (ke > ks && Character.isWhitespace(header.charAt(ke - 1))) {
+                    ke--;
+                }
+                if (isKey(header, ks, ke, tsKey)) {
                     if (ts != null) {
                         throw Schemes.malformed(name, "more than one " + tsKey + "=");
                     }
                     ts = header.substring(eq + 1, end).strip();
-                } else if (key.equals(sigKey)) {
+                } else if (isKey(header, ks, ke, sigKey)) {
                     int s = eq + 1;
                     int e = end;
                     while (s < e && header.charAt(s) == ' ') {
@@ -100,11 +108,16 @@ public final class StripeScheme implements SchemeImpl {
         return new Parsed(ts, sigs);
     }
 
+    private static boolean isKey(String header, int start, int end, String key) {
+        return end - start == key.length() && header.startsWith(key, start);
+    }
+
     @Override
     public SchemeResult verify(WebhookRequest request, byte[] body, List<HmacKey> keys) {
         Parsed p = parse(Schemes.required(request, HEADER), HEADER, ',', "t", "v1");
         long seconds = Schemes.epochSeconds(p.timestamp(), HEADER, false);
-        byte[] hit = SignatureMatcher.match(name(), keys, p.signatures(), Codecs.ascii(p.timestamp()), DOT, body);
+        SignedHead head = SignedHead.begin().utf8(p.timestamp()).put(DOT);
+        byte[] hit = SignatureMatcher.match(name(), keys, p.signatures(), head, body);
         return new SchemeResult(null, false, seconds, hit);
     }
 }
