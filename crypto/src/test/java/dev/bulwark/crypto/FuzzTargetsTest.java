@@ -52,10 +52,17 @@ class FuzzTargetsTest {
         }
     }
 
+    private static final String[] PHC_PREFIXES = {"", "$argon2id$v=19$m=64,t=1,p=1$", "$argon2id$v=19$m=",
+        "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$", "$argon2i$v=19$m=64,t=1,p=1$", "$2a$10$", "$2b$10$",
+        "$2y$10$", "$2a$1", "$2x$10$"};
+
     @FuzzTest(maxDuration = "5m")
     void passwordVerify_anyStoredHash_onlyCryptoException(FuzzedDataProvider data) {
         String password = data.consumeString(80);
-        String stored = data.consumeRemainingAsString();
+        // Realistic prefixes let the fuzzer reach the salt/hash/cost parsing instead of stopping at "$argon2id$".
+        // Cost parameters stay small here (m=64 KiB, bcrypt cost 10): a valid stored hash at the maximum accepted
+        // cost (1 GiB, 64 passes) is slow by design, and stored hashes come from the application's own database.
+        String stored = data.pickValue(PHC_PREFIXES) + data.consumeRemainingAsString();
         try {
             HASHER.verify(Secret.ofUtf8(password), stored);
         } catch (CryptoException expected) {
