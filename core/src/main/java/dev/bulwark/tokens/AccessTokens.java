@@ -190,11 +190,12 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         String org = stringClaim(json, "org");
         Set<String> roles = listClaim(json, "roles");
         Set<String> scopes = scopeClaim(json);
+        Instant issuedAt = Instant.ofEpochSecond(iatS);
         if (sessions != null) {
-            sessions.check(sid, sub, Instant.ofEpochSecond(iatS));
+            sessions.check(sid, sub, issuedAt);
         }
-        return new VerifiedToken(sub, org, sid, roles, scopes, jti, Instant.ofEpochSecond(iatS),
-                Instant.ofEpochSecond(expS), header.getKeyID(), json);
+        return new VerifiedToken(sub, org, sid, roles, scopes, jti, issuedAt, Instant.ofEpochSecond(expS),
+                header.getKeyID(), json);
     }
 
     private static boolean isAccessType(String t) {

@@ -12,6 +12,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.tokens.internal.Hashes;
+import dev.bulwark.tokens.internal.Hs256Verifier;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +46,11 @@ public final class SigningKeys {
     private final java.util.concurrent.ConcurrentHashMap<String, JWSHeader> headerCache =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int HEADER_CACHE_SIZE = 64;
+    /**
+     * The header of the last verified token, checked by a region compare before the map (no substring). Set
+     * only after a signature verified, like {@link #headerCache}.
+     */
+    private volatile CachedHeader lastHeader;
 
     private SigningKeys(SigningKey primary, Map<String, SigningKey> keys) {
         this.primary = primary;
@@ -183,13 +190,13 @@ public final class SigningKeys {
     }
 
     /**
-     * The decoded payload of a compact JWS already checked by {@link #verifySigned}: the JDK decoder over the
-     * strict base64url segment (several times faster than Nimbus' lenient decoder).
+     * The decoded payload of a compact JWS already checked by {@link #verifySigned}: a strict base64url decode
+     * of the segment in place (no substring; several times faster than Nimbus' lenient decoder).
      */
     static byte[] payloadOf(String compact) {
         int d1 = compact.indexOf('.');
         int d2 = compact.indexOf('.', d1 + 1);
-        return java.util.Base64.getUrlDecoder().decode(compact.substring(d1 + 1, d2));
+        return Hashes.decodeBase64Url(compact, d1 + 1, d2);
     }
 
     JWSHeader verifySigned(String compact) {
@@ -205,11 +212,21 @@ public final class SigningKeys {
                 || !Hashes.isBase64Url(compact, d2 + 1, compact.length()) || d2 + 1 == compact.length()) {
             throw new TokenException(TokenReason.MALFORMED, "token segments must be non-empty unpadded base64url");
         }
-        String encodedHeader = compact.substring(0, d1);
-        JWSHeader header = headerCache.get(encodedHeader);
-        boolean cached = header != null;
-        if (!cached) {
-            header = parseHeader(encodedHeader);
+        CachedHeader last = lastHeader;
+        String encodedHeader;
+        JWSHeader header;
+        boolean cached;
+        if (last != null && last.encoded.length() == d1 && compact.startsWith(last.encoded)) {
+            encodedHeader = last.encoded;
+            header = last.header;
+            cached = true;
+        } else {
+            encodedHeader = compact.substring(0, d1);
+            header = headerCache.get(encodedHeader);
+            cached = header != null;
+            if (!cached) {
+                header = parseHeader(encodedHeader);
+            }
         }
         String untrusted = untrustedParam(header);
         if (untrusted != null) {
@@ -226,20 +243,44 @@ public final class SigningKeys {
         }
         boolean ok;
         try {
-            // Nimbus' own verifier, over the exact signing input as received (never re-serialized).
-            ok = key.verifier().verify(header, compact.substring(0, d2).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    new Base64URL(compact.substring(d2 + 1)));
+            Hs256Verifier hs = key.hs256();
+            if (hs != null) {
+                // HS256: the JDK Mac over the exact signing input as received, constant-time tag comparison.
+                // Every character was checked above to be base64url or '.', so ISO-8859-1 is the identity.
+                ok = hs.verify(compact.getBytes(StandardCharsets.ISO_8859_1), d2,
+                        Hashes.decodeBase64Url(compact, d2 + 1, compact.length()));
+            } else {
+                // Nimbus' own verifier, over the exact signing input as received (never re-serialized).
+                ok = key.verifier().verify(header, compact.substring(0, d2).getBytes(StandardCharsets.US_ASCII),
+                        new Base64URL(compact.substring(d2 + 1)));
+            }
         } catch (JOSEException | RuntimeException e) {
             ok = false;
         }
         if (!ok) {
             throw new TokenException(TokenReason.BAD_SIGNATURE, "signature does not verify with kid " + key.kid());
         }
-        if (!cached && headerCache.size() < HEADER_CACHE_SIZE) {
+        if (!cached) {
             // Only headers of tokens whose signature verified are cached: an attacker without a key cannot fill it.
-            headerCache.putIfAbsent(encodedHeader, header);
+            if (headerCache.size() < HEADER_CACHE_SIZE) {
+                headerCache.putIfAbsent(encodedHeader, header);
+            }
+            lastHeader = new CachedHeader(encodedHeader, header);
+        } else if (last == null || last.header != header) {
+            lastHeader = new CachedHeader(encodedHeader, header);
         }
         return header;
+    }
+
+    /** A verified token's encoded header and its parse. */
+    private static final class CachedHeader {
+        final String encoded;
+        final JWSHeader header;
+
+        CachedHeader(String encoded, JWSHeader header) {
+            this.encoded = encoded;
+            this.header = header;
+        }
     }
 
     private static JWSHeader parseHeader(String encodedHeader) {

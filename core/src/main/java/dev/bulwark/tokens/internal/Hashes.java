@@ -86,6 +86,56 @@ public final class Hashes {
         return rem == 0 || rem == 2 && (last & 0x0f) == 0 || rem == 3 && (last & 0x03) == 0;
     }
 
+    /**
+     * Decodes a range of {@code s} as strict base64url (exactly what {@link #isBase64Url} accepts), without an
+     * intermediate substring.
+     *
+     * @param s the text
+     * @param from start index, inclusive
+     * @param to end index, exclusive
+     * @return the decoded bytes
+     * @throws IllegalArgumentException when the range is not strict, canonical, unpadded base64url
+     */
+    public static byte[] decodeBase64Url(String s, int from, int to) {
+        int n = to - from;
+        if (n % 4 == 1) {
+            throw new IllegalArgumentException("not strict base64url");
+        }
+        byte[] out = new byte[n / 4 * 3 + (n % 4 == 0 ? 0 : n % 4 - 1)];
+        int bad = 0;
+        int o = 0;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            int a = value(s.charAt(i));
+            int b = value(s.charAt(i + 1));
+            int c = value(s.charAt(i + 2));
+            int d = value(s.charAt(i + 3));
+            bad |= a | b | c | d;
+            int v = a << 18 | b << 12 | c << 6 | d;
+            out[o++] = (byte) (v >> 16);
+            out[o++] = (byte) (v >> 8);
+            out[o++] = (byte) v;
+        }
+        int rem = to - i;
+        if (rem >= 2) {
+            int a = value(s.charAt(i));
+            int b = value(s.charAt(i + 1));
+            int c = rem == 3 ? value(s.charAt(i + 2)) : 0;
+            bad |= a | b | c;
+            // canonical: the unused low bits of the last character are zero
+            bad |= rem == 2 ? -(b & 0x0f) : -(c & 0x03);
+            int v = a << 18 | b << 12 | c << 6;
+            out[o++] = (byte) (v >> 16);
+            if (rem == 3) {
+                out[o] = (byte) (v >> 8);
+            }
+        }
+        if (bad < 0) {
+            throw new IllegalArgumentException("not strict base64url");
+        }
+        return out;
+    }
+
     private static int value(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
