@@ -144,12 +144,13 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
     }
 
     private VerifiedToken doVerify(String token) {
-        com.nimbusds.jose.JWSHeader header = keys.verifySigned(token);
+        SigningKeys.Checked checked = keys.checkSigned(token);
+        com.nimbusds.jose.JWSHeader header = checked.header;
         JOSEObjectType typ = header.getType();
         if (typ == null || !isAccessType(typ.getType())) {
             throw new TokenException(TokenReason.WRONG_TYPE, "typ must be " + TYPE + " for an access token");
         }
-        Map<String, Object> json = JsonClaims.parse(SigningKeys.payloadOf(token));
+        Map<String, Object> json = JsonClaims.parse(checked.payload());
         Long exp = epochClaim(json, "exp");
         Long iat = epochClaim(json, "iat");
         String iss = stringClaim(json, "iss");
@@ -259,11 +260,20 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
             return Set.of();
         }
         if (v instanceof List) {
-            Set<String> out = new LinkedHashSet<>();
-            for (Object o : (List<?>) v) {
+            List<?> list = (List<?>) v;
+            for (Object o : list) {
                 if (!(o instanceof String)) {
                     throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be an array of strings");
                 }
+            }
+            if (list.isEmpty()) {
+                return Set.of();
+            }
+            if (list.size() == 1) {
+                return Set.of((String) list.get(0));
+            }
+            Set<String> out = new LinkedHashSet<>();
+            for (Object o : list) {
                 out.add((String) o);
             }
             return out;
@@ -275,6 +285,9 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         String s = stringClaim(json, "scope");
         if (s == null || s.isBlank()) {
             return Set.of();
+        }
+        if (s.indexOf(' ') < 0) {
+            return Set.of(s);
         }
         Set<String> out = new LinkedHashSet<>();
         int i = 0;

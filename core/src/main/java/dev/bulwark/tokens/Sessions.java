@@ -150,7 +150,8 @@ public final class Sessions {
         if (!now.isBefore(r.expiresAt())) {
             throw new TokenException(TokenReason.SESSION_EXPIRED, "session reached its absolute timeout");
         }
-        if (Duration.between(r.lastUsedAt(), now).compareTo(idleTimeout) > 0) {
+        Duration idle = Duration.between(r.lastUsedAt(), now);
+        if (idle.compareTo(idleTimeout) > 0) {
             throw new TokenException(TokenReason.SESSION_EXPIRED, "session reached its idle timeout");
         }
         Optional<Instant> va = store.validAfter(userId);
@@ -158,7 +159,7 @@ public final class Sessions {
                 || tokenIssuedAt != null && tokenIssuedAt.isBefore(va.get().truncatedTo(ChronoUnit.SECONDS)))) {
             throw new TokenException(TokenReason.SESSION_REVOKED, "Session has been revoked (credentials changed)");
         }
-        if (Duration.between(r.lastUsedAt(), now).compareTo(touchInterval) >= 0) {
+        if (idle.compareTo(touchInterval) >= 0) {
             store.touch(handle, now);
         }
         return r;

@@ -196,10 +196,34 @@ public final class SigningKeys {
     static byte[] payloadOf(String compact) {
         int d1 = compact.indexOf('.');
         int d2 = compact.indexOf('.', d1 + 1);
-        return Hashes.decodeBase64Url(compact, d1 + 1, d2);
+        return Hashes.decodeBase64Url(compact.substring(d1 + 1, d2).getBytes(StandardCharsets.ISO_8859_1), 0, d2 - d1 - 1);
+    }
+
+    /** A compact JWS whose signature verified: its header and its characters as bytes. */
+    static final class Checked {
+        final JWSHeader header;
+        private final byte[] bytes;
+        private final int d1;
+        private final int d2;
+
+        Checked(JWSHeader header, byte[] bytes, int d1, int d2) {
+            this.header = header;
+            this.bytes = bytes;
+            this.d1 = d1;
+            this.d2 = d2;
+        }
+
+        /** {@return the decoded payload (a fresh array)} */
+        byte[] payload() {
+            return Hashes.decodeBase64Url(bytes, d1 + 1, d2);
+        }
     }
 
     JWSHeader verifySigned(String compact) {
+        return checkSigned(compact).header;
+    }
+
+    Checked checkSigned(String compact) {
         if (compact == null || compact.isEmpty() || compact.length() > MAX_TOKEN_LENGTH) {
             throw new TokenException(TokenReason.MALFORMED, "token is empty or longer than " + MAX_TOKEN_LENGTH + " characters");
         }
@@ -208,8 +232,11 @@ public final class SigningKeys {
         if (d1 <= 0 || d2 < 0 || compact.indexOf('.', d2 + 1) >= 0) {
             throw new TokenException(TokenReason.MALFORMED, "token is not a compact JWS of three segments");
         }
-        if (!Hashes.isBase64Url(compact, 0, d1) || !Hashes.isBase64Url(compact, d1 + 1, d2)
-                || !Hashes.isBase64Url(compact, d2 + 1, compact.length()) || d2 + 1 == compact.length()) {
+        // One byte per character; a character outside ISO-8859-1 becomes '?' (a surrogate pair one '?', hence the
+        // length check), which no check below accepts.
+        byte[] bytes = compact.getBytes(StandardCharsets.ISO_8859_1);
+        if (bytes.length != compact.length() || !Hashes.isBase64Url(bytes, 0, d1) || !Hashes.isBase64Url(bytes, d1 + 1, d2)
+                || !Hashes.isBase64Url(bytes, d2 + 1, bytes.length) || d2 + 1 == bytes.length) {
             throw new TokenException(TokenReason.MALFORMED, "token segments must be non-empty unpadded base64url");
         }
         CachedHeader last = lastHeader;
@@ -246,12 +273,10 @@ public final class SigningKeys {
             Hs256Verifier hs = key.hs256();
             if (hs != null) {
                 // HS256: the JDK Mac over the exact signing input as received, constant-time tag comparison.
-                // Every character was checked above to be base64url or '.', so ISO-8859-1 is the identity.
-                ok = hs.verify(compact.getBytes(StandardCharsets.ISO_8859_1), d2,
-                        Hashes.decodeBase64Url(compact, d2 + 1, compact.length()));
+                ok = hs.verify(bytes, d2, Hashes.decodeBase64Url(bytes, d2 + 1, bytes.length));
             } else {
                 // Nimbus' own verifier, over the exact signing input as received (never re-serialized).
-                ok = key.verifier().verify(header, compact.substring(0, d2).getBytes(StandardCharsets.US_ASCII),
+                ok = key.verifier().verify(header, java.util.Arrays.copyOf(bytes, d2),
                         new Base64URL(compact.substring(d2 + 1)));
             }
         } catch (JOSEException | RuntimeException e) {
@@ -269,7 +294,7 @@ public final class SigningKeys {
         } else if (last == null || last.header != header) {
             lastHeader = new CachedHeader(encodedHeader, header);
         }
-        return header;
+        return new Checked(header, bytes, d1, d2);
     }
 
     /** A verified token's encoded header and its parse. */
