@@ -150,7 +150,7 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         if (typ == null || !isAccessType(typ.getType())) {
             throw new TokenException(TokenReason.WRONG_TYPE, "typ must be " + TYPE + " for an access token");
         }
-        Map<String, Object> json = JsonClaims.parse(checked.payload());
+        Map<String, Object> json = JsonClaims.parse(checked.payload);
         Long exp = epochClaim(json, "exp");
         Long iat = epochClaim(json, "iat");
         String iss = stringClaim(json, "iss");

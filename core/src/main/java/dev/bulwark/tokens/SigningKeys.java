@@ -183,44 +183,23 @@ public final class SigningKeys {
      *     {@code UNKNOWN_KID}, {@code ALG_NOT_ALLOWED} or {@code BAD_SIGNATURE}
      */
     public VerifiedJws verify(String compact) {
-        JWSHeader header = verifySigned(compact);
+        Checked checked = checkSigned(compact);
+        JWSHeader header = checked.header;
         JOSEObjectType t = header.getType();
         SigningKey key = keyFor(header.getKeyID());
-        return new VerifiedJws(key.kid(), key.algorithm(), t == null ? null : t.getType(), payloadOf(compact));
+        return new VerifiedJws(key.kid(), key.algorithm(), t == null ? null : t.getType(), checked.payload);
     }
 
-    /**
-     * The decoded payload of a compact JWS already checked by {@link #verifySigned}: a strict base64url decode
-     * of the segment in place (no substring; several times faster than Nimbus' lenient decoder).
-     */
-    static byte[] payloadOf(String compact) {
-        int d1 = compact.indexOf('.');
-        int d2 = compact.indexOf('.', d1 + 1);
-        return Hashes.decodeBase64Url(compact.substring(d1 + 1, d2).getBytes(StandardCharsets.ISO_8859_1), 0, d2 - d1 - 1);
-    }
-
-    /** A compact JWS whose signature verified: its header and its characters as bytes. */
+    /** A compact JWS whose signature verified: its header and its decoded payload. */
     static final class Checked {
         final JWSHeader header;
-        private final byte[] bytes;
-        private final int d1;
-        private final int d2;
+        /** The decoded payload; owned by the caller. */
+        final byte[] payload;
 
-        Checked(JWSHeader header, byte[] bytes, int d1, int d2) {
+        Checked(JWSHeader header, byte[] payload) {
             this.header = header;
-            this.bytes = bytes;
-            this.d1 = d1;
-            this.d2 = d2;
+            this.payload = payload;
         }
-
-        /** {@return the decoded payload (a fresh array)} */
-        byte[] payload() {
-            return Hashes.decodeBase64Url(bytes, d1 + 1, d2);
-        }
-    }
-
-    JWSHeader verifySigned(String compact) {
-        return checkSigned(compact).header;
     }
 
     Checked checkSigned(String compact) {
@@ -235,8 +214,17 @@ public final class SigningKeys {
         // One byte per character; a character outside ISO-8859-1 becomes '?' (a surrogate pair one '?', hence the
         // length check), which no check below accepts.
         byte[] bytes = compact.getBytes(StandardCharsets.ISO_8859_1);
-        if (bytes.length != compact.length() || !Hashes.isBase64Url(bytes, 0, d1) || !Hashes.isBase64Url(bytes, d1 + 1, d2)
-                || !Hashes.isBase64Url(bytes, d2 + 1, bytes.length) || d2 + 1 == bytes.length) {
+        byte[] payload = null;
+        if (bytes.length == compact.length() && Hashes.isBase64Url(bytes, 0, d1)
+                && Hashes.isBase64Url(bytes, d2 + 1, bytes.length) && d2 + 1 != bytes.length) {
+            try {
+                // The strict decoder is the payload's check: one pass instead of a check and a decode.
+                payload = Hashes.decodeBase64Url(bytes, d1 + 1, d2);
+            } catch (IllegalArgumentException notBase64Url) {
+                payload = null;
+            }
+        }
+        if (payload == null) {
             throw new TokenException(TokenReason.MALFORMED, "token segments must be non-empty unpadded base64url");
         }
         CachedHeader last = lastHeader;
@@ -294,7 +282,7 @@ public final class SigningKeys {
         } else if (last == null || last.header != header) {
             lastHeader = new CachedHeader(encodedHeader, header);
         }
-        return new Checked(header, bytes, d1, d2);
+        return new Checked(header, payload);
     }
 
     /** A verified token's encoded header and its parse. */

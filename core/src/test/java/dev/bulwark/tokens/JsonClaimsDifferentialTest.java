@@ -196,7 +196,8 @@ class JsonClaimsDifferentialTest {
                 .claim("empty", List.of()).claim("n", null).build()));
         for (String token : tokens) {
             VerifiedToken v = f.tokens.verify(token);
-            Map<String, Object> reference = JsonClaims.parseWithDatabind(SigningKeys.payloadOf(token));
+            Map<String, Object> reference = JsonClaims.parseWithDatabind(
+                    java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
             assertThat(v.claims()).isEqualTo(reference);
             assertThat(new ArrayList<>(v.claims().keySet())).isEqualTo(new ArrayList<>(reference.keySet()));
             assertSameTypes(v.claims(), reference);
