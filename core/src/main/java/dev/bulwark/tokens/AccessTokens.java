@@ -171,7 +171,8 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         if (audience != null && !aud.contains(audience)) {
             throw new TokenException(TokenReason.WRONG_AUDIENCE, "aud does not contain the configured audience");
         }
-        long now = clock.instant().getEpochSecond();
+        Instant nowInstant = clock.instant();
+        long now = nowInstant.getEpochSecond();
         long expS = exp;
         long iatS = iat;
         if (now >= expS + skewSeconds) {
@@ -193,7 +194,12 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         Set<String> scopes = scopeClaim(json);
         Instant issuedAt = Instant.ofEpochSecond(iatS);
         if (sessions != null) {
-            sessions.check(sid, sub, issuedAt);
+            // One reading of the clock for the whole verification when both use the same one.
+            if (sessions.usesClock(clock)) {
+                sessions.check(sid, sub, issuedAt, nowInstant);
+            } else {
+                sessions.check(sid, sub, issuedAt);
+            }
         }
         return new VerifiedToken(sub, org, sid, roles, scopes, jti, issuedAt, Instant.ofEpochSecond(expS),
                 header.getKeyID(), json);
