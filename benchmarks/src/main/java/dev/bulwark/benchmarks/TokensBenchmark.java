@@ -290,4 +290,68 @@ public class TokensBenchmark {
         byte[] stored = floorMap.computeIfAbsent(apiKey.substring(8, 24), k -> h);
         return MessageDigest.isEqual(stored, h);
     }
+
+    /** One contender of {@link #main}: a name and a call. */
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private static volatile int sink;
+
+    /**
+     * A load-tolerant cross-check of the JMH numbers on a shared machine: per-call <em>thread CPU time</em>
+     * ({@code ThreadMXBean.getCurrentThreadCpuTime}) of every contender, interleaved in one JVM, median of
+     * {@code rounds} rounds after {@code rounds / 2} warm-up rounds. Usage:
+     * {@code java -cp benchmarks/target/benchmarks.jar dev.bulwark.benchmarks.TokensBenchmark [rounds] [calls]}.
+     *
+     * @param args optional rounds (default 9) and HS256 calls per round (default 20000; asymmetric ones use 1/50)
+     * @throws Exception when a contender fails
+     */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        TokensBenchmark b = new TokensBenchmark();
+        b.setUp();
+        String[] names = {"bulwark_verifyHs256", "jca_verifyHs256", "javajwt_verifyHs256", "jjwt_verifyHs256",
+            "nimbus_verifyHs256", "bulwark_verifyEdDSA", "jca_verifyEdDSA", "jjwt_verifyEdDSA", "nimbus_verifyEdDSA",
+            "bulwark_verifyEs256", "javajwt_verifyEs256", "jjwt_verifyEs256", "nimbus_verifyEs256",
+            "bulwark_authenticateApiKey", "jca_authenticateApiKey"};
+        Call[] fns = {b::bulwark_verifyHs256, b::jca_verifyHs256, b::javajwt_verifyHs256, b::jjwt_verifyHs256,
+            b::nimbus_verifyHs256, b::bulwark_verifyEdDSA, b::jca_verifyEdDSA, b::jjwt_verifyEdDSA, b::nimbus_verifyEdDSA,
+            b::bulwark_verifyEs256, b::javajwt_verifyEs256, b::jjwt_verifyEs256, b::nimbus_verifyEs256,
+            b::bulwark_authenticateApiKey, b::jca_authenticateApiKey};
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[][] ns = new double[fns.length][rounds];
+        for (int r = -rounds / 2; r < rounds; r++) {
+            for (int i = 0; i < fns.length; i++) {
+                int n = names[i].contains("Hs256") || names[i].contains("ApiKey") ? calls : Math.max(1, calls / 50);
+                long t0 = mx.getCurrentThreadCpuTime();
+                for (int k = 0; k < n; k++) {
+                    sink += System.identityHashCode(fns[i].run());
+                }
+                long t1 = mx.getCurrentThreadCpuTime();
+                if (r >= 0) {
+                    ns[i][r] = (t1 - t0) / (double) n;
+                }
+            }
+        }
+        Map<String, Double> median = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fns.length; i++) {
+            double[] v = ns[i].clone();
+            java.util.Arrays.sort(v);
+            median.put(names[i], v[rounds / 2]);
+        }
+        StringBuilder out = new StringBuilder("thread CPU time per call, median of " + rounds + " rounds\n");
+        median.forEach((k, v) -> out.append(String.format(java.util.Locale.ROOT, "%-28s %12.0f ns%n", k, v)));
+        for (String alg : new String[] {"Hs256", "EdDSA", "Es256"}) {
+            double ours = median.get("bulwark_verify" + alg);
+            for (String peer : new String[] {"jca", "javajwt", "jjwt", "nimbus"}) {
+                Double p = median.get(peer + "_verify" + alg);
+                if (p != null) {
+                    out.append(String.format(java.util.Locale.ROOT, "%s ours/%s = %.2f%n", alg, peer, ours / p));
+                }
+            }
+        }
+        org.slf4j.LoggerFactory.getLogger(TokensBenchmark.class).info("{}", out);
+    }
 }

@@ -144,12 +144,13 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
     }
 
     private VerifiedToken doVerify(String token) {
-        com.nimbusds.jose.JWSHeader header = keys.verifySigned(token);
+        SigningKeys.Checked checked = keys.checkSigned(token);
+        com.nimbusds.jose.JWSHeader header = checked.header;
         JOSEObjectType typ = header.getType();
         if (typ == null || !isAccessType(typ.getType())) {
             throw new TokenException(TokenReason.WRONG_TYPE, "typ must be " + TYPE + " for an access token");
         }
-        Map<String, Object> json = JsonClaims.parse(SigningKeys.payloadOf(token));
+        Map<String, Object> json = JsonClaims.parse(checked.payload);
         Long exp = epochClaim(json, "exp");
         Long iat = epochClaim(json, "iat");
         String iss = stringClaim(json, "iss");
@@ -170,7 +171,8 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         if (audience != null && !aud.contains(audience)) {
             throw new TokenException(TokenReason.WRONG_AUDIENCE, "aud does not contain the configured audience");
         }
-        long now = clock.instant().getEpochSecond();
+        Instant nowInstant = clock.instant();
+        long now = nowInstant.getEpochSecond();
         long expS = exp;
         long iatS = iat;
         if (now >= expS + skewSeconds) {
@@ -190,11 +192,17 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         String org = stringClaim(json, "org");
         Set<String> roles = listClaim(json, "roles");
         Set<String> scopes = scopeClaim(json);
+        Instant issuedAt = Instant.ofEpochSecond(iatS);
         if (sessions != null) {
-            sessions.check(sid, sub, Instant.ofEpochSecond(iatS));
+            // One reading of the clock for the whole verification when both use the same one.
+            if (sessions.usesClock(clock)) {
+                sessions.check(sid, sub, issuedAt, nowInstant);
+            } else {
+                sessions.check(sid, sub, issuedAt);
+            }
         }
-        return new VerifiedToken(sub, org, sid, roles, scopes, jti, Instant.ofEpochSecond(iatS),
-                Instant.ofEpochSecond(expS), header.getKeyID(), json);
+        return new VerifiedToken(sub, org, sid, roles, scopes, jti, issuedAt, Instant.ofEpochSecond(expS),
+                header.getKeyID(), json);
     }
 
     private static boolean isAccessType(String t) {
@@ -258,11 +266,20 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
             return Set.of();
         }
         if (v instanceof List) {
-            Set<String> out = new LinkedHashSet<>();
-            for (Object o : (List<?>) v) {
+            List<?> list = (List<?>) v;
+            for (Object o : list) {
                 if (!(o instanceof String)) {
                     throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be an array of strings");
                 }
+            }
+            if (list.isEmpty()) {
+                return Set.of();
+            }
+            if (list.size() == 1) {
+                return Set.of((String) list.get(0));
+            }
+            Set<String> out = new LinkedHashSet<>();
+            for (Object o : list) {
                 out.add((String) o);
             }
             return out;
@@ -274,6 +291,9 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         String s = stringClaim(json, "scope");
         if (s == null || s.isBlank()) {
             return Set.of();
+        }
+        if (s.indexOf(' ') < 0) {
+            return Set.of(s);
         }
         Set<String> out = new LinkedHashSet<>();
         int i = 0;

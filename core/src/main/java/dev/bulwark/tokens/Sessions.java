@@ -137,6 +137,16 @@ public final class Sessions {
      *     {@code SESSION_EXPIRED}
      */
     public SessionRecord check(String sessionId, String userId, Instant tokenIssuedAt) {
+        return check(sessionId, userId, tokenIssuedAt, clock.instant());
+    }
+
+    /** {@return whether {@code other} is this instance's time source (then its reading can be shared)} */
+    boolean usesClock(Clock other) {
+        return clock == other;
+    }
+
+    /** {@link #check(String, String, Instant)} at {@code now}, a reading of this instance's own clock. */
+    SessionRecord check(String sessionId, String userId, Instant tokenIssuedAt, Instant now) {
         String handle = handleOf(sessionId);
         SessionRecord r = store.find(handle)
                 .orElseThrow(() -> new TokenException(TokenReason.SESSION_UNKNOWN, "session does not exist"));
@@ -146,11 +156,11 @@ public final class Sessions {
         if (r.revokedAt() != null) {
             throw new TokenException(TokenReason.SESSION_REVOKED, "Session has been revoked");
         }
-        Instant now = clock.instant();
         if (!now.isBefore(r.expiresAt())) {
             throw new TokenException(TokenReason.SESSION_EXPIRED, "session reached its absolute timeout");
         }
-        if (Duration.between(r.lastUsedAt(), now).compareTo(idleTimeout) > 0) {
+        Duration idle = Duration.between(r.lastUsedAt(), now);
+        if (idle.compareTo(idleTimeout) > 0) {
             throw new TokenException(TokenReason.SESSION_EXPIRED, "session reached its idle timeout");
         }
         Optional<Instant> va = store.validAfter(userId);
@@ -158,7 +168,7 @@ public final class Sessions {
                 || tokenIssuedAt != null && tokenIssuedAt.isBefore(va.get().truncatedTo(ChronoUnit.SECONDS)))) {
             throw new TokenException(TokenReason.SESSION_REVOKED, "Session has been revoked (credentials changed)");
         }
-        if (Duration.between(r.lastUsedAt(), now).compareTo(touchInterval) >= 0) {
+        if (idle.compareTo(touchInterval) >= 0) {
             store.touch(handle, now);
         }
         return r;

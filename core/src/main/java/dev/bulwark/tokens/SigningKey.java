@@ -19,6 +19,7 @@ import com.nimbusds.jose.util.Base64URL;
 import dev.bulwark.core.ConfigurationException;
 import dev.bulwark.core.Secret;
 import dev.bulwark.tokens.internal.Ed25519Jdk;
+import dev.bulwark.tokens.internal.Hs256Verifier;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -57,7 +58,6 @@ import java.util.regex.Pattern;
  */
 public final class SigningKey {
 
-    private static final Pattern KID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
@@ -66,14 +66,17 @@ public final class SigningKey {
     private final PublicKey publicKey;
     private final JWSSigner signer;
     private final JWSVerifier verifier;
+    /** The JDK fast path for HS256 verification (same secret as {@link #verifier}); {@code null} otherwise. */
+    private final Hs256Verifier hs256;
 
     private SigningKey(String kid, JwsAlgorithm algorithm, PublicKey publicKey, JWSSigner signer,
-            JWSVerifier verifier) {
+            JWSVerifier verifier, Hs256Verifier hs256) {
         this.kid = kid;
         this.algorithm = algorithm;
         this.publicKey = publicKey;
         this.signer = signer;
         this.verifier = verifier;
+        this.hs256 = hs256;
     }
 
     /**
@@ -92,7 +95,7 @@ public final class SigningKey {
         // Nimbus keeps a reference to the array it is given: each gets its own copy, never zeroed here.
         try {
             return new SigningKey(kid, JwsAlgorithm.HS256, null, new MACSigner(secret.bytes()),
-                    new MACVerifier(secret.bytes()));
+                    new MACVerifier(secret.bytes()), new Hs256Verifier(secret.bytes()));
         } catch (JOSEException e) {
             throw new ConfigurationException(dev.bulwark.core.CoreReason.INVALID_CONFIGURATION,
                     "HS256 secret rejected for kid " + kid, e);
@@ -168,7 +171,7 @@ public final class SigningKey {
             throw new ConfigurationException(dev.bulwark.core.CoreReason.INVALID_CONFIGURATION,
                     "key for kid " + kid + " rejected for " + algorithm.headerName(), e);
         }
-        return new SigningKey(kid, algorithm, publicKey, signer, verifier);
+        return new SigningKey(kid, algorithm, publicKey, signer, verifier, null);
     }
 
     /**
@@ -321,6 +324,11 @@ public final class SigningKey {
         return verifier;
     }
 
+    /** {@return the JDK HS256 verifier of an HMAC key, or {@code null} for any other key} */
+    Hs256Verifier hs256() {
+        return hs256;
+    }
+
     /**
      * Checks a key id against the rules ({@code [A-Za-z0-9._-]}, 1 to 64 characters).
      *
@@ -328,7 +336,17 @@ public final class SigningKey {
      * @return whether it is valid
      */
     public static boolean isValidKid(String kid) {
-        return kid != null && KID.matcher(kid).matches();
+        if (kid == null || kid.isEmpty() || kid.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < kid.length(); i++) {
+            char c = kid.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkKid(String kid) {

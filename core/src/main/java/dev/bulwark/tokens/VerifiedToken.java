@@ -22,11 +22,12 @@ import java.util.Set;
 public record VerifiedToken(String subject, String org, String sessionId, Set<String> roles, Set<String> scopes,
         String jwtId, Instant issuedAt, Instant expiresAt, String kid, Map<String, Object> claims) {
 
-    /** Copies collections. */
+    /** Copies collections (claims parsed by the verifier are already a private unmodifiable map: kept as is). */
     public VerifiedToken {
         roles = Set.copyOf(roles);
         scopes = Set.copyOf(scopes);
-        claims = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claims));
+        claims = claims instanceof JsonClaims.ClaimsMap ? claims
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claims));
     }
 
     /** @param scope a scope @return whether the token carries it */

@@ -86,16 +86,96 @@ public final class Hashes {
         return rem == 0 || rem == 2 && (last & 0x0f) == 0 || rem == 3 && (last & 0x03) == 0;
     }
 
+    /** Base64url digit values of ASCII characters (and of every byte value); -1 for anything else. */
+    private static final byte[] VALUES = new byte[256];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            VALUES[alphabet.charAt(i)] = (byte) i;
+        }
+    }
+
     private static int value(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
+        return c < 128 ? VALUES[c] : -1;
+    }
+
+    private static int value(byte b) {
+        return VALUES[b & 0xff];
+    }
+
+    /**
+     * {@link #isBase64Url(String, int, int)} over bytes (one byte per character, as from ISO-8859-1).
+     *
+     * @param b the bytes
+     * @param from start index, inclusive
+     * @param to end index, exclusive
+     * @return whether the range is canonical-alphabet base64url without padding
+     */
+    public static boolean isBase64Url(byte[] b, int from, int to) {
+        if ((to - from) % 4 == 1) {
+            return false;
         }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
+        int bad = 0;
+        int last = 0;
+        for (int i = from; i < to; i++) {
+            last = value(b[i]);
+            bad |= last;
         }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
+        if (bad < 0) {
+            return false;
         }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
+        int rem = (to - from) % 4;
+        return rem == 0 || rem == 2 && (last & 0x0f) == 0 || rem == 3 && (last & 0x03) == 0;
+    }
+
+    /**
+     * Decodes a range of bytes (one per character, as from ISO-8859-1) as strict base64url: exactly what
+     * {@link #isBase64Url(byte[], int, int)} accepts, without an intermediate copy.
+     *
+     * @param b the bytes
+     * @param from start index, inclusive
+     * @param to end index, exclusive
+     * @return the decoded bytes
+     * @throws IllegalArgumentException when the range is not strict, canonical, unpadded base64url
+     */
+    public static byte[] decodeBase64Url(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n % 4 == 1) {
+            throw new IllegalArgumentException("not strict base64url");
+        }
+        byte[] out = new byte[n / 4 * 3 + (n % 4 == 0 ? 0 : n % 4 - 1)];
+        int bad = 0;
+        int o = 0;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            int v0 = value(b[i]);
+            int v1 = value(b[i + 1]);
+            int v2 = value(b[i + 2]);
+            int v3 = value(b[i + 3]);
+            bad |= v0 | v1 | v2 | v3;
+            int v = v0 << 18 | v1 << 12 | v2 << 6 | v3;
+            out[o++] = (byte) (v >> 16);
+            out[o++] = (byte) (v >> 8);
+            out[o++] = (byte) v;
+        }
+        int rem = to - i;
+        if (rem >= 2) {
+            int v0 = value(b[i]);
+            int v1 = value(b[i + 1]);
+            int v2 = rem == 3 ? value(b[i + 2]) : 0;
+            bad |= v0 | v1 | v2;
+            bad |= rem == 2 ? -(v1 & 0x0f) : -(v2 & 0x03);
+            int v = v0 << 18 | v1 << 12 | v2 << 6;
+            out[o++] = (byte) (v >> 16);
+            if (rem == 3) {
+                out[o] = (byte) (v >> 8);
+            }
+        }
+        if (bad < 0) {
+            throw new IllegalArgumentException("not strict base64url");
+        }
+        return out;
     }
 }

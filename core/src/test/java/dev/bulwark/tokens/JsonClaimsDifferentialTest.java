@@ -1,0 +1,230 @@
+package dev.bulwark.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The streaming claims parser against the databind reference it replaced: same acceptance, same reason,
+ * and equal content with the same value types, for generated, mutated and hand-picked payloads; and the
+ * claims a {@link VerifiedToken} exposes are what the reference parse of its payload gives.
+ */
+class JsonClaimsDifferentialTest {
+
+    /** Either both refuse with MALFORMED, or both accept with deeply equal values of the same classes. */
+    private static void sameOutcome(byte[] json) {
+        Map<String, Object> reference;
+        try {
+            reference = JsonClaims.parseWithDatabind(json);
+        } catch (TokenException e) {
+            assertThat(e.reason()).isEqualTo(TokenReason.MALFORMED);
+            assertThatThrownBy(() -> JsonClaims.parse(json)).as(new String(json, StandardCharsets.ISO_8859_1))
+                    .isInstanceOfSatisfying(TokenException.class, t -> assertThat(t.reason()).isEqualTo(TokenReason.MALFORMED));
+            return;
+        }
+        Map<String, Object> streamed = JsonClaims.parse(json);
+        assertThat(streamed).as(new String(json, StandardCharsets.ISO_8859_1)).isEqualTo(reference);
+        assertSameTypes(streamed, reference);
+        assertThat(new ArrayList<>(streamed.keySet())).isEqualTo(new ArrayList<>(reference.keySet()));
+    }
+
+    private static void assertSameTypes(Object a, Object b) {
+        if (a == null || b == null) {
+            assertThat(a).isEqualTo(b);
+            return;
+        }
+        if (a instanceof Map) {
+            assertThat(b).isInstanceOf(Map.class);
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) a).entrySet()) {
+                assertSameTypes(e.getValue(), ((Map<?, ?>) b).get(e.getKey()));
+            }
+            return;
+        }
+        if (a instanceof List) {
+            assertThat(b).isInstanceOf(List.class);
+            for (int i = 0; i < ((List<?>) a).size(); i++) {
+                assertSameTypes(((List<?>) a).get(i), ((List<?>) b).get(i));
+            }
+            return;
+        }
+        assertThat(a.getClass()).isEqualTo(b.getClass());
+    }
+
+    @Provide
+    Arbitrary<String> values() {
+        return Arbitraries.recursive(this::leaf, v -> Arbitraries.oneOf(
+                v.list().ofMaxSize(4).map(l -> "[" + String.join(",", l) + "]"),
+                Arbitraries.of("sub", "exp", "aud", "a", "b", "\"q\\u0061\"").list().ofMaxSize(4)
+                        .flatMap(keys -> v.list().ofSize(keys.size()).map(vals -> {
+                            StringBuilder sb = new StringBuilder("{");
+                            for (int i = 0; i < keys.size(); i++) {
+                                String k = keys.get(i).startsWith("\"") ? keys.get(i) : "\"" + keys.get(i) + "\"";
+                                sb.append(i == 0 ? "" : ",").append(k).append(':').append(vals.get(i));
+                            }
+                            return sb.append('}').toString();
+                        }))), 4);
+    }
+
+    private Arbitrary<String> leaf() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("0", "-0", "1", "-1", "2147483647", "2147483648", "-2147483649", "9223372036854775807",
+                        "9223372036854775808", "123456789012345678901234567890", "1.5", "-0.0", "1e3", "1E+400",
+                        "1e-400", "1795447963.9", "17954479639e-1", "0.1", "01", "1.", ".5", "NaN", "Infinity",
+                        "true", "false", "null", "tru", "nul"),
+                Arbitraries.integers().map(String::valueOf),
+                Arbitraries.longs().map(String::valueOf),
+                Arbitraries.doubles().map(String::valueOf),
+                Arbitraries.of("\"\"", "\"a\"", "\"\\u00e9\\n\\t\\\"\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\u00e9\u4e2d\"",
+                        "\"\\x\"", "\"tab\there\"", "\"at+jwt\""),
+                Arbitraries.strings().ofMaxLength(12).map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
+    }
+
+    @Property(tries = 1500)
+    void generatedPayloads_sameOutcome(@ForAll("values") String value) {
+        sameOutcome(value.getBytes(StandardCharsets.UTF_8));
+        sameOutcome(("{\"x\":" + value + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Property(tries = 1500)
+    void mutatedPayloads_sameOutcome(@ForAll("values") String value, @ForAll @IntRange(min = 0, max = 1000) int at,
+            @ForAll @IntRange(min = 0, max = 15) int what) {
+        String json = "{\"sub\":\"u1\",\"v\":" + value + ",\"exp\":1}";
+        int i = at % (json.length() + 1);
+        String[] edits = {"", "{", "}", "[", "]", ",", ":", "\"", "\\", " ", "\u0000", "1", "\"sub\":1,", "\u00ff", "e", "-"};
+        sameOutcome((json.substring(0, i) + edits[what] + json.substring(i)).getBytes(StandardCharsets.UTF_8));
+        if (i < json.length()) {
+            sameOutcome((json.substring(0, i) + json.substring(i + 1)).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Property(tries = 500)
+    void arbitraryBytes_sameOutcome(@ForAll byte[] bytes) {
+        sameOutcome(bytes);
+        byte[] wrapped = new byte[bytes.length + 8];
+        System.arraycopy("{\"a\":\"".getBytes(StandardCharsets.US_ASCII), 0, wrapped, 0, 6);
+        System.arraycopy(bytes, 0, wrapped, 6, bytes.length);
+        wrapped[wrapped.length - 2] = '"';
+        wrapped[wrapped.length - 1] = '}';
+        sameOutcome(wrapped);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "", " ", "null", "[]", "\"s\"", "1", "{}", " {} ", "{}{}", "{} x", "{},", "{\"a\":1}}", "{\"a\":1",
+        "{\"a\":1,\"a\":2}", "{\"a\":1,\"b\":2,\"c\":3,\"a\":4}", "{\"a\":{\"b\":1,\"b\":2}}", "{\"a\":[{\"b\":1,\"b\":1}]}",
+        "{\"a\":null,\"a\":null}", "{\"a\":1,\"\\u0061\":2}", "{\"a\":{\"b\":1},\"c\":{\"b\":1}}", "{a:1}", "{'a':1}",
+        "{\"a\":1,}", "{\"a\":[1,]}", "{\"a\":01}", "{\"a\":1e999}", "{\"a\":-1e999}", "{\"a\":123456789012345678901234567890}",
+        "{\"a\":\"\\ud800\"}", "{\"a\":\"\u0001\"}", "{\"exp\":1795447963.5,\"iat\":1.7954e9}", "/*c*/{}", "{\"a\":1}//",
+        "{\"a\":true,\"b\":false,\"c\":null,\"d\":[],\"e\":{}}"
+    })
+    void handPicked_sameOutcome(String json) {
+        sameOutcome(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void duplicatesAtAnyDepth_areMalformed() {
+        for (String json : List.of("{\"sub\":\"a\",\"sub\":\"b\"}", "{\"x\":{\"y\":1,\"y\":1}}", "{\"x\":[[{\"y\":1,\"y\":2}]]}",
+                "{\"exp\":1,\"iat\":2,\"exp\":1}")) {
+            assertThatThrownBy(() -> JsonClaims.parse(json.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.reason()).isEqualTo(TokenReason.MALFORMED));
+        }
+    }
+
+    @Test
+    void nestingLimit_isTheSame() {
+        for (int depth = 28; depth <= 36; depth++) {
+            sameOutcome(("{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}").getBytes(StandardCharsets.UTF_8));
+            sameOutcome(("{\"a\":" + "{\"b\":".repeat(depth) + "1" + "}".repeat(depth) + "}").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void otherEncodingsAndInvalidUtf8_areTheSame() {
+        String json = "{\"sub\":\"u\u00e9\",\"n\":[1,2.5,true]}";
+        sameOutcome(json.getBytes(StandardCharsets.UTF_16BE));
+        sameOutcome(json.getBytes(StandardCharsets.UTF_16LE));
+        sameOutcome(json.getBytes(StandardCharsets.UTF_16));
+        sameOutcome(json.getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
+        byte[] bom = new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
+        sameOutcome(bom);
+        sameOutcome(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'});
+        sameOutcome(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'});
+        sameOutcome(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'});
+        sameOutcome(new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'});
+        sameOutcome(("{\"a\":\"" + "x".repeat(16 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
+        sameOutcome(("{\"a\":\"" + "x".repeat(16 * 1024 + 1) + "\"}").getBytes(StandardCharsets.UTF_8));
+        sameOutcome(("{\"a\":" + "9".repeat(1000) + "}").getBytes(StandardCharsets.UTF_8));
+        sameOutcome(("{\"a\":" + "9".repeat(1001) + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void numberTypes_matchTheReference() {
+        Map<String, Object> m = JsonClaims.parse(
+                "{\"i\":1,\"l\":4294967296,\"b\":18446744073709551616,\"d\":1.25}".getBytes(StandardCharsets.UTF_8));
+        assertThat(m.get("i")).isEqualTo(1);
+        assertThat(m.get("l")).isEqualTo(4294967296L);
+        assertThat(m.get("b")).isEqualTo(new BigInteger("18446744073709551616"));
+        assertThat(m.get("d")).isEqualTo(1.25d);
+    }
+
+    @Test
+    void verifiedTokenClaims_equalTheReferenceParse_andAreUnmodifiable() {
+        Fixtures f = new Fixtures();
+        String sid = f.session("u1").sessionId();
+        List<String> tokens = new ArrayList<>();
+        tokens.add(f.valid("u1"));
+        tokens.add(Fixtures.craft(f.goodHeader().build(), f.goodClaims(sid).claim("roles", List.of("a", "b", "a"))
+                .claim("scope", "  x y  x ").claim("org", "o").claim("nested", Map.of("k", List.of(1, 2.5, "s")))
+                .claim("big", new BigInteger("123456789012345678901234567890")).notBeforeTime(java.util.Date.from(f.clock.instant()))
+                .build()));
+        tokens.add(Fixtures.craft(f.goodHeader().build(), f.goodClaims(sid).audience(List.of("other", Fixtures.AUD))
+                .claim("empty", List.of()).claim("n", null).build()));
+        for (String token : tokens) {
+            VerifiedToken v = f.tokens.verify(token);
+            Map<String, Object> reference = JsonClaims.parseWithDatabind(
+                    java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+            assertThat(v.claims()).isEqualTo(reference);
+            assertThat(new ArrayList<>(v.claims().keySet())).isEqualTo(new ArrayList<>(reference.keySet()));
+            assertSameTypes(v.claims(), reference);
+            assertThat(v.claims().hashCode()).isEqualTo(reference.hashCode());
+            assertThatThrownBy(() -> v.claims().put("sub", "x")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> v.claims().remove("sub")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> v.claims().clear()).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> v.claims().entrySet().iterator().next().setValue("x"))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> v.claims().keySet().removeIf(k -> true)).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> v.claims().values().clear()).isInstanceOf(UnsupportedOperationException.class);
+            assertThat(v.claims().get("sub")).isEqualTo("u1");
+        }
+        VerifiedToken second = f.tokens.verify(tokens.get(1));
+        assertThat(second.roles()).containsExactlyInAnyOrder("a", "b");
+        assertThat(second.scopes()).containsExactlyInAnyOrder("x", "y");
+        assertThat(second.org()).isEqualTo("o");
+        assertThat(second).isEqualTo(f.tokens.verify(tokens.get(1)));
+    }
+
+    @Test
+    void verifiedTokenBuiltByCallers_stillCopiesTheirMap() {
+        Map<String, Object> mine = new java.util.HashMap<>(Map.of("sub", "u"));
+        VerifiedToken v = new VerifiedToken("u", null, "s", Set.of(), Set.of(), "j", java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH, "k", mine);
+        mine.put("sub", "changed");
+        assertThat(v.claims()).containsEntry("sub", "u");
+        assertThatThrownBy(() -> v.claims().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
