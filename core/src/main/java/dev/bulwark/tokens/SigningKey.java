@@ -196,8 +196,12 @@ public final class SigningKey {
         return of(kid, algorithm, null, ConfigurationException.requireSet(publicKey, "public key"));
     }
 
+    /** Modulus size of the RSA keys {@link #generate} makes. */
+    static final int GENERATED_RSA_BITS = 3072;
+
     /**
-     * Generates a fresh key (development, tests, the CLI): 256-bit HMAC secret, RSA 2048, P-256 or Ed25519.
+     * Generates a fresh key (development, tests, the CLI): 256-bit HMAC secret, RSA 3072 (128-bit security, as
+     * OWASP ASVS 5.0 V11.2.3 asks; imported RSA keys of 2048 bits and more are still accepted), P-256 or Ed25519.
      *
      * @param kid the key id
      * @param algorithm the algorithm
@@ -211,7 +215,7 @@ public final class SigningKey {
                 case RS256:
                 case PS256: {
                     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-                    g.initialize(2048, dev.bulwark.core.RandomTokens.secureRandom());
+                    g.initialize(GENERATED_RSA_BITS, dev.bulwark.core.RandomTokens.secureRandom());
                     return of(kid, algorithm, g.generateKeyPair());
                 }
                 case ES256: {
