@@ -332,7 +332,55 @@ public final class DefaultPiiDetector implements PiiDetector {
             if (isWordChar(c)) {
                 return false;
             }
-            return !((c == '.' || c == ',' || c == '-' || c == '/') && e + 1 < n && isDigit(s.charAt(e + 1)));
+            if (c == ',') {
+                return !(e + 1 < n && isDigit(s.charAt(e + 1)) && amountTail(e + 1));
+            }
+            return !((c == '.' || c == '-' || c == '/') && e + 1 < n && isDigit(s.charAt(e + 1)));
+        }
+
+        /**
+         * Whether the digits at {@code p}, after a comma, continue an amount ({@code 1,234}, {@code 1,234,567},
+         * {@code 1,234.56}, {@code 567,89}): two or three digits, then the end of the number, a further
+         * thousands group, or one decimal part. Anything else after the comma (a longer run, a word, a time
+         * {@code 09:10}, a date {@code 05/07/2021} or {@code 19.01.2024}, a dotted quad, a spaced or dashed
+         * number) is the next field of a CSV row or a list, and the number before the comma ends at it. Looks at
+         * most nine characters ahead.
+         */
+        boolean amountTail(int p) {
+            int q = digitsFrom(p, 4);
+            int len = q - p;
+            if (len < 2 || len > 3 || q >= n) {
+                return len >= 2 && len <= 3;
+            }
+            char d = s.charAt(q);
+            if (isWordChar(d) || d == ':') {
+                return false; // "12:30", "64:ff9b::": a time or an IPv6 address in the next field
+            }
+            boolean digitNext = q + 1 < n && isDigit(s.charAt(q + 1));
+            if (!digitNext) {
+                return true;
+            }
+            if (d == ',') {
+                return true;
+            }
+            if (d == '.') {
+                int r = digitsFrom(q + 1, 4);
+                if (r - (q + 1) > 3 || r >= n) {
+                    return r - (q + 1) <= 3;
+                }
+                char e = s.charAt(r);
+                return !isWordChar(e) && e != '.' && e != ':' && e != ',';
+            }
+            return d != ':' && d != '/' && d != ' ' && d != '-';
+        }
+
+        /** {@return the index after the digit run at {@code p}, reading at most {@code max} digits} */
+        int digitsFrom(int p, int max) {
+            int q = p;
+            while (q < n && q - p < max && isDigit(s.charAt(q))) {
+                q++;
+            }
+            return q;
         }
 
         // ------------------------------------------------------------ candidates
@@ -814,6 +862,10 @@ public final class DefaultPiiDetector implements PiiDetector {
                 } else {
                     break;
                 }
+            }
+            if (!plus && groups == 4 && gl[0] == 4 && gl[1] == 4 && gl[2] == 4 && gl[3] == 4 && !gpar[0]
+                    && gsep[0] == gsep[1] && gsep[1] == gsep[2]) {
+                return; // "0041 4455 0387 1260": the 4-4-4-4 layout of a card or account number, not a phone
             }
             for (int k = groups; k >= 1; k--) {
                 if (k < groups && gsep[k - 1] != ' ') {

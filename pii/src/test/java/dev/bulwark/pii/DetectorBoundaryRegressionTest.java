@@ -1,0 +1,51 @@
+package dev.bulwark.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Regressions found by {@link IndependentCorpusTest}: a value followed by a comma and the next field of a CSV
+ * row was dropped (the comma was read as a thousands or decimal separator), and a 00-prefixed 4-4-4-4 digit
+ * layout was reported as a phone number.
+ */
+class DetectorBoundaryRegressionTest {
+
+    private final PiiDetector detector = PiiDetector.ofDefaults();
+
+    private String found(String text) {
+        return detector.detect(text).stream().map(s -> s.type() + "=" + s.text(text))
+                .collect(Collectors.joining("|"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        // a value, a comma, and a further field that starts with a digit
+        "7,Jane Doe,4111111111111111,30089348084689; CREDIT_CARD=4111111111111111|CREDIT_CARD=30089348084689",
+        "7,Jane Doe,5430-0009-3057-8488,203.0.113.244; CREDIT_CARD=5430-0009-3057-8488|IPV4=203.0.113.244",
+        "7,Li Khan,558 37 0647,2A00:1450:4001:76::200E; US_SSN=558 37 0647|IPV6=2A00:1450:4001:76::200E",
+        "7,Li Khan,821-10-4560,19.01.2024; US_SSN=821-10-4560",
+        "7,Li Khan,+1 685 690 3106,09:10:28; PHONE=+1 685 690 3106",
+        "7,Li Khan,+34 699 390 670,3004 565701 1986; PHONE=+34 699 390 670|CREDIT_CARD=3004 565701 1986",
+        "7,Li Khan,(292) 636-4525,192.0.2.96; PHONE=(292) 636-4525|IPV4=192.0.2.96",
+        "7,Li Khan,030 3477791,20:39:52; PHONE=030 3477791",
+        "7,Li Khan,6454-9520-1604-1436,64:ff9b::172.22.171.39; CREDIT_CARD=6454-9520-1604-1436|IPV6=64:ff9b::172.22.171.39",
+        "x,ssn=337822392,64:ff9b::198.51.100.163; US_SSN=337822392|IPV6=64:ff9b::198.51.100.163",
+        "7,Li Khan,4012-4150-3826-5821,13:09:58; CREDIT_CARD=4012-4150-3826-5821",
+        "7,Li Khan,5247599791550570,28/09/2026; CREDIT_CARD=5247599791550570",
+        // a comma that continues an amount still ends nothing
+        "paid USD 4155552671,00 today; ''",
+        "total 4,155,552,671.00 due; ''",
+        "total 415-555-2671,123,456 due; ''",
+        "total 4111111111111111,25 EUR; ''",
+        // 00 + 14 digits in four groups of four: a card or account layout, not a phone number
+        "| List::of | 0041 4455 0387 1260 |; ''",
+        "call 0041 44 668 18 00 now; PHONE=0041 44 668 18 00",
+        "call 0044 20 7946 0958 now; PHONE=0044 20 7946 0958",
+    })
+    void boundaries(String text, String expected) {
+        assertThat(found(text)).isEqualTo(expected);
+    }
+}
