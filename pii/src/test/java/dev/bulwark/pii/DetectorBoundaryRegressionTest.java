@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Regressions found by {@link IndependentCorpusTest}: a value followed by a comma and the next field of a CSV
  * row was dropped (the comma was read as a thousands or decimal separator), and a 00-prefixed 4-4-4-4 digit
- * layout was reported as a phone number.
+ * layout was reported as a phone number, and an SSN or card glued to its label by {@code #}
+ * ({@code SSN#123-45-6789}) was not reported; a prefix of a too-long "IBAN" with letters where its country's
+ * BBAN has none passed; the context word of an XML closing tag ({@code </ssn>}) raised the next field.
  */
 class DetectorBoundaryRegressionTest {
 
@@ -44,6 +46,21 @@ class DetectorBoundaryRegressionTest {
         "| List::of | 0041 4455 0387 1260 |; ''",
         "call 0041 44 668 18 00 now; PHONE=0041 44 668 18 00",
         "call 0044 20 7946 0958 now; PHONE=0044 20 7946 0958",
+        // a label glued to the value by '#'
+        "SSN#123-45-6780 on file; US_SSN=123-45-6780",
+        "ssn#123456780 on file; US_SSN=123456780",
+        "paid with card#4111111111111111 today; CREDIT_CARD=4111111111111111",
+        "ref #4111111111111111 and issue #123-45-6780; ''",
+        "acct#4111111111111112 (Luhn fails); ''",
+        // a letter in the BBAN of a country whose registry format is digits only: not an IBAN of it, even when
+        // a prefix at a group boundary happens to pass mod-97
+        "ref XK96 MOFK 6942 7054 7437 73 old; ''",
+        "ref DE9037040044053201AB00 old; ''",
+        "IBAN DE89 3704 0044 0532 0130 00 ok; IBAN=DE89 3704 0044 0532 0130 00",
+        "IBAN GB29 NWBK 6016 1331 9268 19 ok; IBAN=GB29 NWBK 6016 1331 9268 19",
+        // the context word of a closing tag belongs to the value before it
+        "<ssn>829-78-3139</ssn><trace>routing 056482704</trace>; US_SSN=829-78-3139",
+        "<note>ssn 056482704</note>; US_SSN=056482704",
     })
     void boundaries(String text, String expected) {
         assertThat(found(text)).isEqualTo(expected);

@@ -233,6 +233,8 @@ class IndependentCorpusTest {
                 case 5 -> List.of(Piece.pii(PiiType.EMAIL, e), Piece.plain(pick(".", ",", ";", "!", "?", ":")));
                 case 6 -> List.of(Piece.plain("[mail]("), Piece.plain("mailto:"), Piece.pii(PiiType.EMAIL, e),
                         Piece.plain(")"));
+                case 7 -> List.of(Piece.plain("https://app.example.com/invite?email="), Piece.pii(PiiType.EMAIL, e),
+                        Piece.plain("&ref=" + between(1, 999)));
                 default -> List.of(Piece.pii(PiiType.EMAIL, e));
             };
             return new Item(pick("email", "contact_email", "reply_to", "user"),
@@ -251,7 +253,9 @@ class IndependentCorpusTest {
                 case 5 -> "user@@" + emailDomain();
                 case 6 -> "@" + emailDomain();
                 case 7 -> "git+ssh://" + "git" + "@" + "github" + ":" + first() + "/repo";
-                case 8 -> "lodash@" + between(1, 4) + "." + between(0, 20) + "." + between(0, 30);
+                case 8 -> r.nextBoolean() ? "lodash@" + between(1, 4) + "." + between(0, 20) + "." + between(0, 30)
+                        : first() + "@" + between(1, 9) + "." + between(0, 9) + "." + between(0, 9) + "."
+                        + between(0, 9) + "." + between(0, 9);
                 default -> "#" + first() + "@" + "channel";
             };
             return new Item(pick("handle", "ref", "asset", "note"), pick("see", "ref", "asset", "mention"),
@@ -280,7 +284,7 @@ class IndependentCorpusTest {
             String a = nanpArea();
             String x = nanpExchange();
             String s = digits(4);
-            switch (r.nextInt(26)) {
+            switch (r.nextInt(36)) {
                 case 0 -> v = "+1" + a + x + s;
                 case 1 -> v = "+1 " + a + " " + x + " " + s;
                 case 2 -> v = "+1-" + a + "-" + x + "-" + s;
@@ -308,6 +312,18 @@ class IndependentCorpusTest {
                         + digits(2);
                 case 23 -> v = "0" + pick("30", "89", "40", "221") + " " + digits(7);
                 case 24 -> v = "+39 02 " + digits(4) + " " + digits(4);
+                case 25 -> v = a + " " + x + " " + s;
+                case 26 -> v = "+1 " + a + "-" + x + "-" + s;
+                case 27 -> v = "1 " + pick("800", "888") + " " + x + " " + s;
+                case 28 -> v = pick("1.", "+1.") + a + "." + x + "." + s;
+                case 29 -> v = "0" + between(6, 7) + "." + digits(2) + "." + digits(2) + "." + digits(2) + "."
+                        + digits(2);
+                case 30 -> v = pick("0800 ", "0161 ", "0113 ") + digits(3) + " " + digits(4);
+                case 31 -> v = "+7 (" + pick("495", "812", "916") + ") " + digits(3) + "-" + digits(2) + "-"
+                        + digits(2);
+                case 32 -> v = "+86 1" + between(30, 89) + " " + digits(4) + " " + digits(4);
+                case 33 -> v = "+65 " + pick("6", "8", "9") + digits(3) + " " + digits(4);
+                case 34 -> v = "+27 " + between(10, 89) + " " + digits(3) + " " + digits(4);
                 default -> v = "+" + pick("46 8 ", "353 1 ", "55 11 ", "52 55 ") + digits(4) + " " + digits(4);
             }
             switch (r.nextInt(10)) {
@@ -327,7 +343,11 @@ class IndependentCorpusTest {
 
         /** Phone numbers written in formats docs/pii.md does not list, and bare digits with context. */
         Item phoneStretch() {
-            return switch (r.nextInt(3)) {
+            return switch (r.nextInt(5)) {
+                case 3 -> new Item("phone", "Tel.", List.of(Piece.ignored("(+44) 20 " + between(7000, 8999) + " "
+                        + digits(4))));
+                case 4 -> new Item("phone", "Tel.", List.of(Piece.ignored("+353 (0)1 " + digits(3) + " "
+                        + digits(4))));
                 case 0 -> new Item("phone", "Tel.", List.of(Piece.ignored("+44 (0)20 " + between(7000, 8999) + " "
                         + digits(4))));
                 case 1 -> new Item("phone", "Telefon", List.of(Piece.ignored("0" + pick("30", "89", "40") + "/"
@@ -439,8 +459,12 @@ class IndependentCorpusTest {
 
         Item cardItem() {
             String v = printCard(card());
-            List<Piece> p = r.nextBoolean() ? List.of(Piece.pii(PiiType.CREDIT_CARD, v))
-                    : List.of(Piece.pii(PiiType.CREDIT_CARD, v), Piece.plain(pick(".", ",", ")", ";")));
+            List<Piece> p = switch (r.nextInt(5)) {
+                case 0, 1 -> List.of(Piece.pii(PiiType.CREDIT_CARD, v));
+                case 2 -> List.of(Piece.plain(pick("card#", "Card #: ", "PAN:", "cc=")), Piece.pii(PiiType.CREDIT_CARD,
+                        v));
+                default -> List.of(Piece.pii(PiiType.CREDIT_CARD, v), Piece.plain(pick(".", ",", ")", ";")));
+            };
             return new Item(pick("card", "pan", "cc_number", "payment"),
                     pick("Card number", "Paid with", "Visa", "charged to", "PAN"), p);
         }
@@ -497,11 +521,15 @@ class IndependentCorpusTest {
             String d = ssnDigits();
             int k = r.nextInt(10);
             if (k < 2) {
-                return new Item("ssn", "SSN", List.of(Piece.plain(pick("SSN: ", "ssn=", "SSN ", "social security no. ")),
-                        Piece.pii(PiiType.US_SSN, d)));
+                return new Item("ssn", "SSN", List.of(Piece.plain(pick("SSN: ", "ssn=", "SSN ", "social security no. ",
+                        "SSN#", "SS#: ")), Piece.pii(PiiType.US_SSN, d)));
             }
             char sep = k < 7 ? '-' : ' ';
             String v = d.substring(0, 3) + sep + d.substring(3, 5) + sep + d.substring(5);
+            if (k == 2) {
+                return new Item("ssn", "employee", List.of(Piece.plain(pick("SSN#", "SS#", "ssn:")),
+                        Piece.pii(PiiType.US_SSN, v)));
+            }
             return new Item(pick("ssn", "tax_id", "national_id"), pick("SSN", "Social Security number", "TIN"),
                     r.nextBoolean() ? List.of(Piece.pii(PiiType.US_SSN, v))
                             : List.of(Piece.pii(PiiType.US_SSN, v), Piece.plain(pick(".", ",", ";"))));
@@ -546,7 +574,12 @@ class IndependentCorpusTest {
 
         Item ipv4Item() {
             String ip = ipv4();
-            List<Piece> p = switch (r.nextInt(9)) {
+            List<Piece> p = switch (r.nextInt(12)) {
+                case 9 -> List.of(Piece.pii(PiiType.IPV4, ip), Piece.plain("-"), Piece.pii(PiiType.IPV4, ipv4()));
+                case 10 -> List.of(Piece.plain("X-Forwarded-For: "), Piece.pii(PiiType.IPV4, ip), Piece.plain(", "),
+                        Piece.pii(PiiType.IPV4, ipv4()));
+                case 11 -> List.of(Piece.plain("inet "), Piece.pii(PiiType.IPV4, ip), Piece.plain("/24 brd "),
+                        Piece.pii(PiiType.IPV4, ipv4()));
                 case 0 -> List.of(Piece.plain(pick("http://", "https://")), Piece.pii(PiiType.IPV4, ip),
                         Piece.plain(pick("/", "/health", "/api/v1/users?id=7", "")));
                 case 1 -> List.of(Piece.pii(PiiType.IPV4, ip), Piece.plain(":" + between(1, 65535)));
@@ -581,7 +614,10 @@ class IndependentCorpusTest {
         // ---- IPv6
 
         String ipv6() {
-            return switch (r.nextInt(10)) {
+            return switch (r.nextInt(13)) {
+                case 10 -> "2001:DB8:0:0:" + trim(hex(4)).toUpperCase(Locale.ROOT) + ":800:200C:417A";
+                case 11 -> "FF0" + between(1, 5) + "::" + trim(hex(3));
+                case 12 -> "2001:db8:" + trim(hex(4)) + ":" + trim(hex(4)) + "::" + trim(hex(4)) + ":" + ipv4();
                 case 0 -> "2001:0db8:" + hex(4) + ":" + hex(4) + ":" + hex(4) + ":" + hex(4) + ":" + hex(4) + ":"
                         + hex(4);
                 case 1 -> "2001:db8:" + trim(hex(4)) + "::" + trim(hex(4)) + ":" + trim(hex(4));
@@ -605,7 +641,10 @@ class IndependentCorpusTest {
         Item ipv6Item() {
             String ip = ipv6();
             boolean endsColon = ip.endsWith("::");
-            List<Piece> p = switch (r.nextInt(8)) {
+            List<Piece> p = switch (r.nextInt(10)) {
+                case 8 -> ip.startsWith("fe80") ? List.of(Piece.plain("http://["), Piece.pii(PiiType.IPV6, ip),
+                        Piece.plain("%25eth0]:8080/")) : List.of(Piece.plain("ip="), Piece.pii(PiiType.IPV6, ip));
+                case 9 -> List.of(Piece.plain("["), Piece.pii(PiiType.IPV6, "::1"), Piece.plain("]:" + between(1, 65535)));
                 case 0 -> List.of(Piece.plain("["), Piece.pii(PiiType.IPV6, ip), Piece.plain("]:" + between(1, 65535)));
                 case 1 -> List.of(Piece.plain("http://["), Piece.pii(PiiType.IPV6, ip), Piece.plain("]/"));
                 case 2 -> List.of(Piece.pii(PiiType.IPV6, ip), Piece.plain("/" + pick("32", "48", "64", "128")));
@@ -621,7 +660,10 @@ class IndependentCorpusTest {
         }
 
         Item ipv6Negative() {
-            String v = switch (r.nextInt(9)) {
+            String v = switch (r.nextInt(12)) {
+                case 9 -> "2001:db8::" + trim(hex(3)) + "::" + trim(hex(3));
+                case 10 -> "2001:db8:0:0:0:0:0:" + trim(hex(4)) + ":" + trim(hex(4));
+                case 11 -> hex(5).replace('0', 'a') + "::" + trim(hex(3));
                 case 0 -> two(between(0, 23)) + ":" + two(between(0, 59)) + ":" + two(between(0, 59));
                 case 1 -> hex(2) + ":" + hex(2) + ":" + hex(2) + ":" + hex(2) + ":" + hex(2) + ":" + hex(2);
                 case 2 -> pick("String", "Optional", "Collectors", "List") + "::" + pick("valueOf", "of", "toList",
@@ -828,7 +870,28 @@ class IndependentCorpusTest {
     static Line render(Gen g, List<Item> items) {
         Line line = new Line();
         Function<String, String> id = s -> s;
-        switch (g.r.nextInt(6)) {
+        switch (g.r.nextInt(9)) {
+            case 6 -> { // tab-separated export
+                line.plain(Integer.toString(g.between(1, 99999))).plain("\t").plain(g.person());
+                for (Item it : items) {
+                    line.plain("\t").item(it, id);
+                }
+            }
+            case 7 -> { // XML
+                line.plain("<record id=\"" + g.between(1, 9999) + "\">");
+                for (Item it : items) {
+                    line.plain("<" + it.key() + ">").item(it, s -> s.replace("&", "&amp;").replace("<", "&lt;")
+                            .replace(">", "&gt;")).plain("</" + it.key() + ">");
+                }
+                line.plain("</record>");
+            }
+            case 8 -> { // YAML flow mapping, as in a config dump
+                line.plain("- {name: " + g.person());
+                for (Item it : items) {
+                    line.plain(", " + it.key() + ": '").item(it, s -> s.replace("'", "''")).plain("'");
+                }
+                line.plain("}");
+            }
             case 0 -> { // prose
                 line.plain(g.pick(FILLER)).plain(" ");
                 for (int i = 0; i < items.size(); i++) {

@@ -278,6 +278,15 @@ public final class DefaultPiiDetector implements PiiDetector {
                         if (on[PiiType.PHONE.ordinal()]) {
                             phone(i);
                         }
+                    } else if (prev == '#' && i >= 2 && isAsciiLetter(s.charAt(i - 2))) {
+                        // a label glued to its value ("SSN#123-45-6789", "card#4111…"); the checksum or the
+                        // SSN shape decides, as after a space; a bare '#' ("#4111…") stays a reference
+                        if (on[PiiType.CREDIT_CARD.ordinal()]) {
+                            card(i);
+                        }
+                        if (on[PiiType.US_SSN.ordinal()]) {
+                            ssn(i, prev);
+                        }
                     }
                     // a dotted quad is distinctive enough to follow '/' or '-' ("http://10.0.0.1/", ranges);
                     // not '@' ("lib@1.2.3.4" is a package version)
@@ -421,6 +430,9 @@ public final class DefaultPiiDetector implements PiiDetector {
                 char c = s.charAt(j);
                 if (!Character.isLetter(c) || j > 0 && Character.isLetter(s.charAt(j - 1))) {
                     continue; // context words start at a word start
+                }
+                if (j >= 2 && s.charAt(j - 1) == '/' && s.charAt(j - 2) == '<') {
+                    continue; // a closing tag ("</ssn>") labels the value before it, not the one after
                 }
                 char lc = Character.toLowerCase(c);
                 for (String w : words) {
@@ -1095,6 +1107,13 @@ public final class DefaultPiiDetector implements PiiDetector {
             }
             if (m != len || p < n && isWordChar(s.charAt(p))) {
                 return;
+            }
+            if (Checks.ibanBbanNumeric(a, b)) {
+                for (int k = 4; k < m; k++) {
+                    if (!isDigit(digits[k])) {
+                        return; // the registry's BBAN of this country has no letters
+                    }
+                }
             }
             if (Checks.ibanMod97(digits, m)) {
                 add(PiiType.IBAN, i, p, 0.99);
