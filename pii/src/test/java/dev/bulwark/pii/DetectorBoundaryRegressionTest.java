@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * row was dropped (the comma was read as a thousands or decimal separator), and a 00-prefixed 4-4-4-4 digit
  * layout was reported as a phone number, and an SSN or card glued to its label by {@code #}
  * ({@code SSN#123-45-6789}) was not reported; a prefix of a too-long "IBAN" with letters where its country's
- * BBAN has none passed; the context word of an XML closing tag ({@code </ssn>}) raised the next field.
+ * BBAN has none passed; the context word of an XML closing tag ({@code </ssn>}) raised the next field; User-Agent product versions
+ * ({@code Chrome/120.0.0.0}), {@code OID 2.5.4.3} and {@code §4.1.2.3} were IPv4 addresses, and
+ * {@code verified 10.0.0.1} was not (read as the version word {@code ver}).
  */
 class DetectorBoundaryRegressionTest {
 
@@ -61,6 +63,17 @@ class DetectorBoundaryRegressionTest {
         // the context word of a closing tag belongs to the value before it
         "<ssn>829-78-3139</ssn><trace>routing 056482704</trace>; US_SSN=829-78-3139",
         "<note>ssn 056482704</note>; US_SSN=056482704",
+        // product versions, OIDs and section numbers are not addresses; words that merely start like a version
+        // word do not hide one
+        "Mozilla/5.0 (X11 Linux x86_64) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0; ''",
+        "(Chrome/120.0.0.0); ''",
+        "GET /api/hosts/10.0.0.1/status; IPV4=10.0.0.1",
+        "http://10.0.0.1/ and //10.0.0.2; IPV4=10.0.0.1|IPV4=10.0.0.2",
+        "OID 2.5.4.3 (commonName); ''",
+        "see §4.1.2.3; ''",
+        "verified 10.0.0.1; IPV4=10.0.0.1",
+        "verbose 10.0.0.1; IPV4=10.0.0.1",
+        "ver 1.2.3.4 and build 10.0.0.1; ''",
     })
     void boundaries(String text, String expected) {
         assertThat(found(text)).isEqualTo(expected);

@@ -60,7 +60,8 @@ public final class DefaultPiiDetector implements PiiDetector {
     private static final String[] FILE_EXTENSIONS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp",
         "css", "js", "mjs", "map", "json", "xml", "txt", "log", "html", "htm", "pdf", "zip", "gz", "tar", "jar",
         "class", "java", "yml", "yaml"};
-    private static final String[] VERSION_WORDS = {"version", "release", "build", "ver"};
+    /** Whole words that make a following dotted quad a version or an identifier, not an address. */
+    private static final String[] VERSION_WORDS = {"version", "release", "build", "ver", "oid"};
 
     // API key rules: prefix, charset, min, max body length
     private static final int UPPER_DIGIT = 0;
@@ -1036,12 +1037,44 @@ public final class DefaultPiiDetector implements PiiDetector {
             for (String w : VERSION_WORDS) {
                 int from = Math.max(0, i - 12);
                 for (int j = from; j <= i - w.length(); j++) {
-                    if (s.regionMatches(true, j, w, 0, w.length()) && (j == 0 || !isWordChar(s.charAt(j - 1)))) {
-                        return; // "version 1.2.3.4" is a version, not an address
+                    int e = j + w.length();
+                    if (s.regionMatches(true, j, w, 0, w.length()) && (j == 0 || !isWordChar(s.charAt(j - 1)))
+                            && !isAsciiLetter(s.charAt(e))) {
+                        return; // "version 1.2.3.4" is a version ("verified 1.2.3.4" is not)
                     }
                 }
             }
+            if (i > 0 && s.charAt(i - 1) == '\u00a7' || productToken(i)) {
+                return; // "§4.1.2.3" is a section; "Chrome/120.0.0.0" is a product version
+            }
             add(PiiType.IPV4, i, p, 0.95);
+        }
+
+        /**
+         * Whether the number at {@code i} follows a product token of a User-Agent or Server header
+         * ({@code Chrome/120.0.0.0}, {@code Edg/120.0.0.0}): a slash right after a word that starts with a
+         * letter and stands alone (after the start, a space, a bracket, a quote, a comma or a semicolon). A slash
+         * in a URL or a path ({@code http://10.0.0.1}, {@code /hosts/10.0.0.1}) is not one. Looks back at most
+         * 40 characters.
+         */
+        boolean productToken(int i) {
+            if (i < 2 || s.charAt(i - 1) != '/') {
+                return false;
+            }
+            int j = i - 2;
+            int stop = Math.max(-1, i - 42);
+            while (j > stop && (isAsciiAlnum(s.charAt(j)) || s.charAt(j) == '-' || s.charAt(j) == '_'
+                    || s.charAt(j) == '.')) {
+                j--;
+            }
+            if (j == stop && stop >= 0 || j == i - 2 || !isAsciiLetter(s.charAt(j + 1))) {
+                return false;
+            }
+            if (j < 0) {
+                return true;
+            }
+            char b = s.charAt(j);
+            return b == ' ' || b == '\t' || b == '(' || b == '"' || b == '\'' || b == ',' || b == ';' || b == '[';
         }
 
         void ipv6(int i) {
