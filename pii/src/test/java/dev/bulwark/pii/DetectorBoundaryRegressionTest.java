@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ({@code SSN#123-45-6789}) was not reported; a prefix of a too-long "IBAN" with letters where its country's
  * BBAN has none passed; the context word of an XML closing tag ({@code </ssn>}) raised the next field; User-Agent product versions
  * ({@code Chrome/120.0.0.0}), {@code OID 2.5.4.3} and {@code §4.1.2.3} were IPv4 addresses, and
- * {@code verified 10.0.0.1} was not (read as the version word {@code ver}).
+ * {@code verified 10.0.0.1} was not (read as the version word {@code ver}); a context word raised the bare
+ * digits of the next, differently labelled field ({@code SSN: 419296712, routing 078616378}).
  */
 class DetectorBoundaryRegressionTest {
 
@@ -74,6 +75,12 @@ class DetectorBoundaryRegressionTest {
         "verified 10.0.0.1; IPV4=10.0.0.1",
         "verbose 10.0.0.1; IPV4=10.0.0.1",
         "ver 1.2.3.4 and build 10.0.0.1; ''",
+        "<oid>2.16.840.1.101</oid><host>172.27.57.191</host>; IPV4=172.27.57.191",
+        "build 42 from 10.0.0.1; IPV4=10.0.0.1",
+        // a context word labels its own value, not the next labelled one
+        "SS#: 419296712, routing 078616378; US_SSN=419296712",
+        "ssn 419296712 and ssn 078616378; US_SSN=419296712|US_SSN=078616378",
+        "phone: 4155552671, 6505550123; PHONE=4155552671|PHONE=6505550123",
     })
     void boundaries(String text, String expected) {
         assertThat(found(text)).isEqualTo(expected);

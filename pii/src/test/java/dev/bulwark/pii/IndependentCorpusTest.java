@@ -606,7 +606,8 @@ class IndependentCorpusTest {
                 case 6 -> "lib@" + between(1, 9) + "." + between(0, 9) + "." + between(0, 9) + "." + between(0, 9);
                 case 7 -> "192.168.0" + between(1, 9) + "." + between(1, 99);
                 case 8 -> between(1, 9) + "." + between(0, 30) + "." + between(0, 30);
-                default -> "2.16.840.1.101.3.4.2." + between(1, 3);
+                default -> r.nextBoolean() ? "2.16.840.1.101.3.4.2." + between(1, 3)
+                        : "OID 2.5.4." + pick("3", "6", "10", "11");
             };
             return new Item(pick("oid", "version", "build"), pick("build", "oid", "released"), List.of(Piece.plain(v)));
         }
@@ -817,7 +818,8 @@ class IndependentCorpusTest {
                 case 4 -> between(0, 9) + "." + between(0, 40) + "." + between(0, 20) + "-" + pick("SNAPSHOT", "rc.1",
                         "beta.2");
                 case 5 -> "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/" + between(100, 130) + ".0."
-                        + between(4000, 6999) + "." + between(10, 250);
+                        + (r.nextBoolean() ? between(4000, 6999) + "." + between(10, 250)
+                        : "0.0 Safari/537.36 Edg/" + between(100, 130) + ".0.0.0");
                 case 6 -> "[" + two(between(1, 28)) + "/Jan/2024:" + two(between(0, 23)) + ":" + two(between(0, 59))
                         + ":" + two(between(0, 59)) + " +0000]";
                 case 7 -> "routing " + digits(9).replaceFirst("^.", "0");

@@ -432,14 +432,44 @@ public final class DefaultPiiDetector implements PiiDetector {
                 if (!Character.isLetter(c) || j > 0 && Character.isLetter(s.charAt(j - 1))) {
                     continue; // context words start at a word start
                 }
-                if (j >= 2 && s.charAt(j - 1) == '/' && s.charAt(j - 2) == '<') {
+                if (closingTag(j)) {
                     continue; // a closing tag ("</ssn>") labels the value before it, not the one after
                 }
                 char lc = Character.toLowerCase(c);
                 for (String w : words) {
                     int len = w.length();
                     if (w.charAt(0) == lc && j + len <= start && s.regionMatches(true, j, w, 0, len)
-                            && (j + len >= n || !Character.isLetter(s.charAt(j + len)))) {
+                            && (j + len >= n || !Character.isLetter(s.charAt(j + len)))
+                            && !relabelled(j + len, start)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether, between a context word ending at {@code from} and a candidate at {@code to}, the word's own
+         * value (a run of three or more digits) is followed by a new label of at least three letters
+         * ({@code SSN: 419296712, routing 078616378}): the context word then belongs to the first value. A list
+         * of values after one word ({@code phones: 4155552671, 4155552672}) keeps it. Bounded by the window.
+         */
+        boolean relabelled(int from, int to) {
+            int run = 0;
+            boolean value = false;
+            int letters = 0;
+            for (int k = from; k < to; k++) {
+                char c = s.charAt(k);
+                if (isDigit(c)) {
+                    run++;
+                    if (run >= 3) {
+                        value = true;
+                    }
+                    letters = 0;
+                } else {
+                    run = 0;
+                    letters = Character.isLetter(c) ? letters + 1 : 0;
+                    if (value && letters >= 3) {
                         return true;
                     }
                 }
@@ -1039,8 +1069,8 @@ public final class DefaultPiiDetector implements PiiDetector {
                 for (int j = from; j <= i - w.length(); j++) {
                     int e = j + w.length();
                     if (s.regionMatches(true, j, w, 0, w.length()) && (j == 0 || !isWordChar(s.charAt(j - 1)))
-                            && !isAsciiLetter(s.charAt(e))) {
-                        return; // "version 1.2.3.4" is a version ("verified 1.2.3.4" is not)
+                            && !isAsciiLetter(s.charAt(e)) && !closingTag(j) && !digitBetween(e, i)) {
+                        return; // "version 1.2.3.4" is a version ("verified 1.2.3.4", "</oid><ip>1.2.3.4" are not)
                     }
                 }
             }
@@ -1057,6 +1087,21 @@ public final class DefaultPiiDetector implements PiiDetector {
          * in a URL or a path ({@code http://10.0.0.1}, {@code /hosts/10.0.0.1}) is not one. Looks back at most
          * 40 characters.
          */
+        /** {@return whether the word at {@code j} is the name of an XML closing tag ({@code </ssn>})} */
+        boolean closingTag(int j) {
+            return j >= 2 && s.charAt(j - 1) == '/' && s.charAt(j - 2) == '<';
+        }
+
+        /** {@return whether a digit lies in {@code [from, to)}} */
+        boolean digitBetween(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (isDigit(s.charAt(k))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         boolean productToken(int i) {
             if (i < 2 || s.charAt(i - 1) != '/') {
                 return false;
