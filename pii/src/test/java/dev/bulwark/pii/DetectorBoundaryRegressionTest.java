@@ -14,7 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * BBAN has none passed; the context word of an XML closing tag ({@code </ssn>}) raised the next field; User-Agent product versions
  * ({@code Chrome/120.0.0.0}), {@code OID 2.5.4.3} and {@code §4.1.2.3} were IPv4 addresses, and
  * {@code verified 10.0.0.1} was not (read as the version word {@code ver}); a context word raised the bare
- * digits of the next, differently labelled field ({@code SSN: 419296712, routing 078616378}).
+ * digits of the next, differently labelled field ({@code SSN: 419296712, routing 078616378}); a too-long
+ * printed IBAN of a country whose length ends on a full group passed on a prefix; digits after the bank code
+ * of an IBAN-like run ({@code GB39 IQJQ 4277 …}) were a card; URL credentials ran through brackets into the next
+ * CSV field and hid an IPv4 address and an e-mail.
  */
 class DetectorBoundaryRegressionTest {
 
@@ -77,6 +80,19 @@ class DetectorBoundaryRegressionTest {
         "ver 1.2.3.4 and build 10.0.0.1; ''",
         "<oid>2.16.840.1.101</oid><host>172.27.57.191</host>; IPV4=172.27.57.191",
         "build 42 from 10.0.0.1; IPV4=10.0.0.1",
+        // a longer grouped run is not an IBAN of a country whose length ends on a full group
+        "ref AT45 4883 3773 6194 8112 9 x; ''",
+        "ref XK97 0896 9365 2113 3955 7032; ''",
+        "IBAN AT61 1904 3002 3457 3201 EUR 100; IBAN=AT61 1904 3002 3457 3201",
+        "IBAN AT611904300234573201 9; IBAN=AT611904300234573201",
+        // digits after the bank code of an IBAN-like run are not a card
+        "ref=\"GB39 IQJQ 4277 4336 5506 5\" pan; ''",
+        "PAN:3709 189580 27455,85-F9-AA-80-BD-05; CREDIT_CARD=3709 189580 27455",
+        "card 4277 4336 5506 5; CREDIT_CARD=4277 4336 5506 5",
+        // brackets end a URL's authority before any '@': no user:password spanning the next CSV field
+        "9,https://10.150.129.226,[mail](mailto:m.silva@example.com); IPV4=10.150.129.226|EMAIL=m.silva@example.com",
+        "db postgres://app:s3cret@db.example.com:5432/app; URL_CREDENTIALS=app:s3cret",
+        "db http://u:pw@[2001:db8::1]:8080/; URL_CREDENTIALS=u:pw|IPV6=2001:db8::1",
         // a context word labels its own value, not the next labelled one
         "SS#: 419296712, routing 078616378; US_SSN=419296712",
         "ssn 419296712 and ssn 078616378; US_SSN=419296712|US_SSN=078616378",

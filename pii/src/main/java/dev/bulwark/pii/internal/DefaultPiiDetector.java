@@ -363,8 +363,8 @@ public final class DefaultPiiDetector implements PiiDetector {
                 return len >= 2 && len <= 3;
             }
             char d = s.charAt(q);
-            if (isWordChar(d) || d == ':') {
-                return false; // "12:30", "64:ff9b::": a time or an IPv6 address in the next field
+            if (isWordChar(d) || d == ':' || d == '-') {
+                return false; // "12:30", "64:ff9b::", "85-F9-AA-…": a time, an address or a code in the next field
             }
             boolean digitNext = q + 1 < n && isDigit(s.charAt(q + 1));
             if (!digitNext) {
@@ -637,8 +637,8 @@ public final class DefaultPiiDetector implements PiiDetector {
                 if (c == '@') {
                     at = p;
                 } else if (c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>'
-                        || c == '`' || Character.isWhitespace(c)) {
-                    break;
+                        || c == '`' || Character.isWhitespace(c) || (c == '[' || c == ']') && at < 0) {
+                    break; // RFC 3986: no brackets in userinfo ("http://10.0.0.1,[mail](mailto:a@b.c)")
                 }
                 p++;
             }
@@ -681,6 +681,25 @@ public final class DefaultPiiDetector implements PiiDetector {
             return i >= 10 && codeGroup(i - 5) && s.charAt(i - 6) == ' ' && codeGroup(i - 10);
         }
 
+        /**
+         * Whether the letter group at {@code from} (a bank code such as {@code NWBK}) follows, through at most two
+         * further space-separated groups, an IBAN head ({@code GB29}): two letters and two digits.
+         */
+        private boolean ibanHeadBefore(int from) {
+            int at = from;
+            for (int g = 0; g < 3 && at >= 0; g++) {
+                if (!codeGroup(at) || at + 4 < n && s.charAt(at + 4) != ' ') {
+                    return false;
+                }
+                if (isUpper(s.charAt(at)) && isUpper(s.charAt(at + 1)) && isDigit(s.charAt(at + 2))
+                        && isDigit(s.charAt(at + 3))) {
+                    return true;
+                }
+                at -= 5;
+            }
+            return false;
+        }
+
         private boolean codeGroup(int from) {
             for (int k = from; k < from + 4; k++) {
                 char c = s.charAt(k);
@@ -693,8 +712,8 @@ public final class DefaultPiiDetector implements PiiDetector {
 
         void card(int i) {
             if (i >= 5 && s.charAt(i - 1) == ' ' && codeGroup(i - 5)
-                    && (isDigit(s.charAt(i - 2)) || isDigit(s.charAt(i - 3)))) {
-                return; // inside an IBAN-like run of groups ("ES25 5343 3464 ...")
+                    && (isDigit(s.charAt(i - 2)) || isDigit(s.charAt(i - 3)) || ibanHeadBefore(i - 5))) {
+                return; // inside an IBAN-like run of groups ("ES25 5343 3464 ...", "GB39 IQJQ 4277 ...")
             }
             int groups = 0;
             int total = 0;
@@ -1186,6 +1205,9 @@ public final class DefaultPiiDetector implements PiiDetector {
             if (m != len || p < n && isWordChar(s.charAt(p))) {
                 return;
             }
+            if (spaced && len % 4 == 0 && continuesGroups(p)) {
+                return; // "AT45 4883 3773 6194 8112 9": a longer grouped number, not an IBAN and more text
+            }
             if (Checks.ibanBbanNumeric(a, b)) {
                 for (int k = 4; k < m; k++) {
                     if (!isDigit(digits[k])) {
@@ -1196,6 +1218,26 @@ public final class DefaultPiiDetector implements PiiDetector {
             if (Checks.ibanMod97(digits, m)) {
                 add(PiiType.IBAN, i, p, 0.99);
             }
+        }
+
+        /**
+         * Whether a printed IBAN that ended on a full group at {@code p} is followed by one more group of one to
+         * four upper-case letters or digits with at least one digit ({@code " 9"}, {@code " 7032"}): then the
+         * run is longer than the country's IBAN and a prefix that passes mod-97 does so by chance. A following
+         * word ({@code " EUR"}) does not continue it.
+         */
+        boolean continuesGroups(int p) {
+            if (p + 1 >= n || s.charAt(p) != ' ') {
+                return false;
+            }
+            int q = p + 1;
+            boolean digit = false;
+            while (q < n && q - p <= 5 && (isUpper(s.charAt(q)) || isDigit(s.charAt(q)))) {
+                digit |= isDigit(s.charAt(q));
+                q++;
+            }
+            int len = q - p - 1;
+            return digit && len >= 1 && len <= 4 && (q >= n || !isWordChar(s.charAt(q)));
         }
 
         // ------------------------------------------------------------ secrets
