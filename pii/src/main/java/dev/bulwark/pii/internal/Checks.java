@@ -101,6 +101,26 @@ public final class Checks {
         return IBAN_LEN[(a - 'A') * 26 + b - 'A'];
     }
 
+    // SWIFT IBAN registry: countries whose BBAN is digits only (format "n" throughout)
+    private static final String IBAN_NUMERIC_BBAN = "AEATBABECZDEDKEEESFIFOGLHRHUILISLTMENOPLPTRSSESISKTNXK";
+    private static final boolean[] IBAN_NUMERIC = new boolean[26 * 26];
+
+    static {
+        for (int i = 0; i < IBAN_NUMERIC_BBAN.length(); i += 2) {
+            IBAN_NUMERIC[(IBAN_NUMERIC_BBAN.charAt(i) - 'A') * 26 + IBAN_NUMERIC_BBAN.charAt(i + 1) - 'A'] = true;
+        }
+    }
+
+    /**
+     * @param a first letter of the country code (A-Z)
+     * @param b second letter (A-Z)
+     * @return whether the registry defines the country's BBAN as digits only (DE, AT, ES, PL, XK, …), so a
+     *     letter after the check digits means the text is not an IBAN of that country
+     */
+    public static boolean ibanBbanNumeric(char a, char b) {
+        return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' && IBAN_NUMERIC[(a - 'A') * 26 + b - 'A'];
+    }
+
     /**
      * ISO 7064 MOD 97-10 over an IBAN in compact form (upper-case letters and digits).
      *

@@ -60,7 +60,8 @@ public final class DefaultPiiDetector implements PiiDetector {
     private static final String[] FILE_EXTENSIONS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp",
         "css", "js", "mjs", "map", "json", "xml", "txt", "log", "html", "htm", "pdf", "zip", "gz", "tar", "jar",
         "class", "java", "yml", "yaml"};
-    private static final String[] VERSION_WORDS = {"version", "release", "build", "ver"};
+    /** Whole words that make a following dotted quad a version or an identifier, not an address. */
+    private static final String[] VERSION_WORDS = {"version", "release", "build", "ver", "oid"};
 
     // API key rules: prefix, charset, min, max body length
     private static final int UPPER_DIGIT = 0;
@@ -278,6 +279,15 @@ public final class DefaultPiiDetector implements PiiDetector {
                         if (on[PiiType.PHONE.ordinal()]) {
                             phone(i);
                         }
+                    } else if (prev == '#' && i >= 2 && isAsciiLetter(s.charAt(i - 2))) {
+                        // a label glued to its value ("SSN#123-45-6789", "card#4111…"); the checksum or the
+                        // SSN shape decides, as after a space; a bare '#' ("#4111…") stays a reference
+                        if (on[PiiType.CREDIT_CARD.ordinal()]) {
+                            card(i);
+                        }
+                        if (on[PiiType.US_SSN.ordinal()]) {
+                            ssn(i, prev);
+                        }
                     }
                     // a dotted quad is distinctive enough to follow '/' or '-' ("http://10.0.0.1/", ranges);
                     // not '@' ("lib@1.2.3.4" is a package version)
@@ -332,7 +342,55 @@ public final class DefaultPiiDetector implements PiiDetector {
             if (isWordChar(c)) {
                 return false;
             }
-            return !((c == '.' || c == ',' || c == '-' || c == '/') && e + 1 < n && isDigit(s.charAt(e + 1)));
+            if (c == ',') {
+                return !(e + 1 < n && isDigit(s.charAt(e + 1)) && amountTail(e + 1));
+            }
+            return !((c == '.' || c == '-' || c == '/') && e + 1 < n && isDigit(s.charAt(e + 1)));
+        }
+
+        /**
+         * Whether the digits at {@code p}, after a comma, continue an amount ({@code 1,234}, {@code 1,234,567},
+         * {@code 1,234.56}, {@code 567,89}): two or three digits, then the end of the number, a further
+         * thousands group, or one decimal part. Anything else after the comma (a longer run, a word, a time
+         * {@code 09:10}, a date {@code 05/07/2021} or {@code 19.01.2024}, a dotted quad, a spaced or dashed
+         * number) is the next field of a CSV row or a list, and the number before the comma ends at it. Looks at
+         * most nine characters ahead.
+         */
+        boolean amountTail(int p) {
+            int q = digitsFrom(p, 4);
+            int len = q - p;
+            if (len < 2 || len > 3 || q >= n) {
+                return len >= 2 && len <= 3;
+            }
+            char d = s.charAt(q);
+            if (isWordChar(d) || d == ':' || d == '-') {
+                return false; // "12:30", "64:ff9b::", "85-F9-AA-…": a time, an address or a code in the next field
+            }
+            boolean digitNext = q + 1 < n && isDigit(s.charAt(q + 1));
+            if (!digitNext) {
+                return true;
+            }
+            if (d == ',') {
+                return true;
+            }
+            if (d == '.') {
+                int r = digitsFrom(q + 1, 4);
+                if (r - (q + 1) > 3 || r >= n) {
+                    return r - (q + 1) <= 3;
+                }
+                char e = s.charAt(r);
+                return !isWordChar(e) && e != '.' && e != ':' && e != ',';
+            }
+            return d != ':' && d != '/' && d != ' ' && d != '-';
+        }
+
+        /** {@return the index after the digit run at {@code p}, reading at most {@code max} digits} */
+        int digitsFrom(int p, int max) {
+            int q = p;
+            while (q < n && q - p < max && isDigit(s.charAt(q))) {
+                q++;
+            }
+            return q;
         }
 
         // ------------------------------------------------------------ candidates
@@ -374,11 +432,44 @@ public final class DefaultPiiDetector implements PiiDetector {
                 if (!Character.isLetter(c) || j > 0 && Character.isLetter(s.charAt(j - 1))) {
                     continue; // context words start at a word start
                 }
+                if (closingTag(j)) {
+                    continue; // a closing tag ("</ssn>") labels the value before it, not the one after
+                }
                 char lc = Character.toLowerCase(c);
                 for (String w : words) {
                     int len = w.length();
                     if (w.charAt(0) == lc && j + len <= start && s.regionMatches(true, j, w, 0, len)
-                            && (j + len >= n || !Character.isLetter(s.charAt(j + len)))) {
+                            && (j + len >= n || !Character.isLetter(s.charAt(j + len)))
+                            && !relabelled(j + len, start)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether, between a context word ending at {@code from} and a candidate at {@code to}, the word's own
+         * value (a run of three or more digits) is followed by a new label of at least three letters
+         * ({@code SSN: 419296712, routing 078616378}): the context word then belongs to the first value. A list
+         * of values after one word ({@code phones: 4155552671, 4155552672}) keeps it. Bounded by the window.
+         */
+        boolean relabelled(int from, int to) {
+            int run = 0;
+            boolean value = false;
+            int letters = 0;
+            for (int k = from; k < to; k++) {
+                char c = s.charAt(k);
+                if (isDigit(c)) {
+                    run++;
+                    if (run >= 3) {
+                        value = true;
+                    }
+                    letters = 0;
+                } else {
+                    run = 0;
+                    letters = Character.isLetter(c) ? letters + 1 : 0;
+                    if (value && letters >= 3) {
                         return true;
                     }
                 }
@@ -546,8 +637,8 @@ public final class DefaultPiiDetector implements PiiDetector {
                 if (c == '@') {
                     at = p;
                 } else if (c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>'
-                        || c == '`' || Character.isWhitespace(c)) {
-                    break;
+                        || c == '`' || Character.isWhitespace(c) || (c == '[' || c == ']') && at < 0) {
+                    break; // RFC 3986: no brackets in userinfo ("http://10.0.0.1,[mail](mailto:a@b.c)")
                 }
                 p++;
             }
@@ -590,6 +681,25 @@ public final class DefaultPiiDetector implements PiiDetector {
             return i >= 10 && codeGroup(i - 5) && s.charAt(i - 6) == ' ' && codeGroup(i - 10);
         }
 
+        /**
+         * Whether the letter group at {@code from} (a bank code such as {@code NWBK}) follows, through at most two
+         * further space-separated groups, an IBAN head ({@code GB29}): two letters and two digits.
+         */
+        private boolean ibanHeadBefore(int from) {
+            int at = from;
+            for (int g = 0; g < 3 && at >= 0; g++) {
+                if (!codeGroup(at) || at + 4 < n && s.charAt(at + 4) != ' ') {
+                    return false;
+                }
+                if (isUpper(s.charAt(at)) && isUpper(s.charAt(at + 1)) && isDigit(s.charAt(at + 2))
+                        && isDigit(s.charAt(at + 3))) {
+                    return true;
+                }
+                at -= 5;
+            }
+            return false;
+        }
+
         private boolean codeGroup(int from) {
             for (int k = from; k < from + 4; k++) {
                 char c = s.charAt(k);
@@ -602,8 +712,8 @@ public final class DefaultPiiDetector implements PiiDetector {
 
         void card(int i) {
             if (i >= 5 && s.charAt(i - 1) == ' ' && codeGroup(i - 5)
-                    && (isDigit(s.charAt(i - 2)) || isDigit(s.charAt(i - 3)))) {
-                return; // inside an IBAN-like run of groups ("ES25 5343 3464 ...")
+                    && (isDigit(s.charAt(i - 2)) || isDigit(s.charAt(i - 3)) || ibanHeadBefore(i - 5))) {
+                return; // inside an IBAN-like run of groups ("ES25 5343 3464 ...", "GB39 IQJQ 4277 ...")
             }
             int groups = 0;
             int total = 0;
@@ -815,6 +925,10 @@ public final class DefaultPiiDetector implements PiiDetector {
                     break;
                 }
             }
+            if (!plus && groups == 4 && gl[0] == 4 && gl[1] == 4 && gl[2] == 4 && gl[3] == 4 && !gpar[0]
+                    && gsep[0] == gsep[1] && gsep[1] == gsep[2]) {
+                return; // "0041 4455 0387 1260": the 4-4-4-4 layout of a card or account number, not a phone
+            }
             for (int k = groups; k >= 1; k--) {
                 if (k < groups && gsep[k - 1] != ' ') {
                     continue; // only a space may separate a phone number from further digits
@@ -972,12 +1086,59 @@ public final class DefaultPiiDetector implements PiiDetector {
             for (String w : VERSION_WORDS) {
                 int from = Math.max(0, i - 12);
                 for (int j = from; j <= i - w.length(); j++) {
-                    if (s.regionMatches(true, j, w, 0, w.length()) && (j == 0 || !isWordChar(s.charAt(j - 1)))) {
-                        return; // "version 1.2.3.4" is a version, not an address
+                    int e = j + w.length();
+                    if (s.regionMatches(true, j, w, 0, w.length()) && (j == 0 || !isWordChar(s.charAt(j - 1)))
+                            && !isAsciiLetter(s.charAt(e)) && !closingTag(j) && !digitBetween(e, i)) {
+                        return; // "version 1.2.3.4" is a version ("verified 1.2.3.4", "</oid><ip>1.2.3.4" are not)
                     }
                 }
             }
+            if (i > 0 && s.charAt(i - 1) == '\u00a7' || productToken(i)) {
+                return; // "§4.1.2.3" is a section; "Chrome/120.0.0.0" is a product version
+            }
             add(PiiType.IPV4, i, p, 0.95);
+        }
+
+        /**
+         * Whether the number at {@code i} follows a product token of a User-Agent or Server header
+         * ({@code Chrome/120.0.0.0}, {@code Edg/120.0.0.0}): a slash right after a word that starts with a
+         * letter and stands alone (after the start, a space, a bracket, a quote, a comma or a semicolon). A slash
+         * in a URL or a path ({@code http://10.0.0.1}, {@code /hosts/10.0.0.1}) is not one. Looks back at most
+         * 40 characters.
+         */
+        /** {@return whether the word at {@code j} is the name of an XML closing tag ({@code </ssn>})} */
+        boolean closingTag(int j) {
+            return j >= 2 && s.charAt(j - 1) == '/' && s.charAt(j - 2) == '<';
+        }
+
+        /** {@return whether a digit lies in {@code [from, to)}} */
+        boolean digitBetween(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (isDigit(s.charAt(k))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean productToken(int i) {
+            if (i < 2 || s.charAt(i - 1) != '/') {
+                return false;
+            }
+            int j = i - 2;
+            int stop = Math.max(-1, i - 42);
+            while (j > stop && (isAsciiAlnum(s.charAt(j)) || s.charAt(j) == '-' || s.charAt(j) == '_'
+                    || s.charAt(j) == '.')) {
+                j--;
+            }
+            if (j == stop && stop >= 0 || j == i - 2 || !isAsciiLetter(s.charAt(j + 1))) {
+                return false;
+            }
+            if (j < 0) {
+                return true;
+            }
+            char b = s.charAt(j);
+            return b == ' ' || b == '\t' || b == '(' || b == '"' || b == '\'' || b == ',' || b == ';' || b == '[';
         }
 
         void ipv6(int i) {
@@ -1044,9 +1205,39 @@ public final class DefaultPiiDetector implements PiiDetector {
             if (m != len || p < n && isWordChar(s.charAt(p))) {
                 return;
             }
+            if (spaced && len % 4 == 0 && continuesGroups(p)) {
+                return; // "AT45 4883 3773 6194 8112 9": a longer grouped number, not an IBAN and more text
+            }
+            if (Checks.ibanBbanNumeric(a, b)) {
+                for (int k = 4; k < m; k++) {
+                    if (!isDigit(digits[k])) {
+                        return; // the registry's BBAN of this country has no letters
+                    }
+                }
+            }
             if (Checks.ibanMod97(digits, m)) {
                 add(PiiType.IBAN, i, p, 0.99);
             }
+        }
+
+        /**
+         * Whether a printed IBAN that ended on a full group at {@code p} is followed by one more group of one to
+         * four upper-case letters or digits with at least one digit ({@code " 9"}, {@code " 7032"}): then the
+         * run is longer than the country's IBAN and a prefix that passes mod-97 does so by chance. A following
+         * word ({@code " EUR"}) does not continue it.
+         */
+        boolean continuesGroups(int p) {
+            if (p + 1 >= n || s.charAt(p) != ' ') {
+                return false;
+            }
+            int q = p + 1;
+            boolean digit = false;
+            while (q < n && q - p <= 5 && (isUpper(s.charAt(q)) || isDigit(s.charAt(q)))) {
+                digit |= isDigit(s.charAt(q));
+                q++;
+            }
+            int len = q - p - 1;
+            return digit && len >= 1 && len <= 4 && (q >= n || !isWordChar(s.charAt(q)));
         }
 
         // ------------------------------------------------------------ secrets
