@@ -288,7 +288,8 @@ public final class OtpauthUri {
         if (s.indexOf('%') < 0) {
             return s;
         }
-        byte[] out = new byte[s.length()];
+        // at most 3 UTF-8 bytes per UTF-16 char (a surrogate pair is 2 chars, 4 bytes); an escape gives 1 byte
+        byte[] out = new byte[s.length() * 3];
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -312,9 +313,6 @@ public final class OtpauthUri {
                 }
                 i += Character.charCount(cp) - 1;
                 byte[] enc = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                if (n + enc.length > out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length * 2 + enc.length);
-                }
                 System.arraycopy(enc, 0, out, n, enc.length);
                 n += enc.length;
             }

@@ -111,6 +111,16 @@ class OtpauthUriTest {
                 .getMessage()).contains("longer than");
     }
 
+    /** Found by Jazzer: a non-ASCII character before an ASCII one overflowed the percent-decoding buffer. */
+    @Test
+    void unencodedNonAsciiFollowedByAsciiAndAnEscape_decodes() {
+        // six 2-byte characters, then an escape and ASCII: more UTF-8 bytes than the label has characters
+        OtpauthUri u = OtpauthUri.parse("otpauth://totp/éééééé%20bob?secret=" + RFC_SECRET);
+        assertThat(u.account()).isEqualTo("éééééé bob");
+        assertThat(rejected("otpauth://totp/\uFFFDZZ%Ð?secret=" + RFC_SECRET).tokenReason())
+                .isEqualTo(TokenReason.MALFORMED);
+    }
+
     @Test
     void toString_neverShowsTheSecret() {
         OtpauthUri u = OtpauthUri.parse("otpauth://totp/ACME:alice?secret=" + RFC_SECRET);
