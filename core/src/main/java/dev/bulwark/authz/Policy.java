@@ -51,6 +51,12 @@ public final class Policy {
             c.put(r.name(), new CompiledRole(r.name(), r.level(), effGrants.get(r.name()), effDenies.get(r.name())));
         }
         this.compiled = c;
+        // each role's decision, held alone, for every request naming one of its exact entries (owner or not):
+        // what decide() returns without scanning; computed by the general evaluation itself
+        for (CompiledRole cr : c.values()) {
+            cr.forEachExact((res, act, cell) -> cell.decideAlone(
+                    scan(null, cr, res, act, false), scan(null, cr, res, act, true)));
+        }
     }
 
     /** {@return a builder for a policy defined in Java} */
@@ -198,29 +204,41 @@ public final class Policy {
             return Decision.ORG_MISMATCH;
         }
         int n = roleNames.size();
-        if (n == 0) {
-            return Decision.NOT_A_MEMBER;
-        }
-        CompiledRole only = null;
         if (n == 1) {
-            // fast path: one role without denies and an exact unscoped grant (two hash lookups)
-            only = compiled.get(roleNames.get(0));
-            if (only != null && !only.hasDenies()) {
-                Cell c = only.exact(request.toString());
-                if (c != null && c.grantAny != null) {
-                    return c.grantAny;
+            // fast path, allowed or denied alike: the role's decision for this exact request was pre-computed
+            // (one hash lookup for the role, one for the request; a miss on a role without wildcard entries is
+            // its shared NO_GRANT decision)
+            CompiledRole only = compiled.get(roleNames.get(0));
+            if (only != null) {
+                Decision d = only.alone(request.toString(), isOwner(userId, resource));
+                if (d != null) {
+                    return d;
                 }
             }
+        } else if (n == 0) {
+            return Decision.NOT_A_MEMBER;
         }
-        boolean owner = resource != null && resource.ownerId() != null && resource.ownerId().equals(userId);
-        String res = request.resource();
-        String act = request.action();
+        return scan(roleNames, null, request.resource(), request.action(), isOwner(userId, resource));
+    }
+
+    private static boolean isOwner(String userId, Resource resource) {
+        return resource != null && resource.ownerId() != null && resource.ownerId().equals(userId);
+    }
+
+    /**
+     * The general evaluation: the (up to four) cells matching {@code (res, act)} of every held role, in
+     * membership order and specificity order. Used for several roles, for requests a single role's
+     * pre-computed decisions do not cover, and to pre-compute those decisions ({@code single} non-null: that
+     * role alone, {@code roleNames} ignored).
+     */
+    private Decision scan(List<String> roleNames, CompiledRole single, String res, String act, boolean owner) {
+        int n = single != null ? 1 : roleNames.size();
         Decision deny = null;
         Decision grant = null;
         Decision notOwner = null;
         CompiledRole first = null;
         for (int i = 0; i < n; i++) {
-            CompiledRole cr = n == 1 ? only : compiled.get(roleNames.get(i));
+            CompiledRole cr = single != null ? single : compiled.get(roleNames.get(i));
             if (cr == null) {
                 continue;
             }
@@ -244,9 +262,6 @@ public final class Policy {
                 }
                 if (grant == null) {
                     grant = c.grantAny != null ? c.grantAny : owner ? c.grantOwn : null;
-                    if (grant != null && n == 1 && deny == null && !cr.hasDenies()) {
-                        return grant; // fast path: one role without denies, most specific applying grant
-                    }
                 }
                 if (notOwner == null && !owner) {
                     notOwner = c.notOwner;
