@@ -39,6 +39,8 @@ public final class Policy {
     private final Map<String, CompiledRole> compiled;
     private final Map<String, List<Permission>> effectiveGrants;
     private final Map<String, List<Permission>> effectiveDenies;
+    private final Map<String, RequestSlot> slots;
+    private final RequestSlot noSlot;
 
     private Policy(Map<String, Role> roles, List<Membership> memberships,
             Map<String, List<Permission>> effGrants, Map<String, List<Permission>> effDenies) {
@@ -53,10 +55,17 @@ public final class Policy {
         this.compiled = c;
         // each role's decision, held alone, for every request naming one of its exact entries (owner or not):
         // what decide() returns without scanning; computed by the general evaluation itself
+        Map<String, Map<String, Cell>> byText = new HashMap<>();
         for (CompiledRole cr : c.values()) {
-            cr.forEachExact((res, act, cell) -> cell.decideAlone(
-                    scan(null, cr, res, act, false), scan(null, cr, res, act, true)));
+            cr.forEachExact((res, act, cell) -> {
+                cell.decideAlone(scan(null, cr, res, act, false), scan(null, cr, res, act, true));
+                byText.computeIfAbsent(res + "." + act, k -> new HashMap<>()).put(cr.name(), cell);
+            });
         }
+        Map<String, RequestSlot> sl = new HashMap<>();
+        byText.forEach((text, byRole) -> sl.put(text, new RequestSlot(this, byRole)));
+        this.slots = sl;
+        this.noSlot = new RequestSlot(this, Map.of());
     }
 
     /** {@return a builder for a policy defined in Java} */
@@ -205,20 +214,48 @@ public final class Policy {
         }
         int n = roleNames.size();
         if (n == 1) {
-            // fast path, allowed or denied alike: the role's decision for this exact request was pre-computed
-            // (one hash lookup for the role, one for the request; a miss on a role without wildcard entries is
-            // its shared NO_GRANT decision)
-            CompiledRole only = compiled.get(roleNames.get(0));
-            if (only != null) {
-                Decision d = only.alone(request.toString(), isOwner(userId, resource));
-                if (d != null) {
-                    return d;
-                }
+            // fast path, allowed or denied alike, one hash lookup: the request's slot in this policy (memoised
+            // on the Permission) lists the roles with an exact entry for it and their pre-computed decisions;
+            // a role not listed, without wildcard entries, can only decide NO_GRANT (its shared instance)
+            RequestSlot slot = request.slot;
+            if (slot == null || slot.policy != this) {
+                slot = slotOf(request);
+            }
+            String name = roleNames.get(0);
+            Cell c = slot.byRole.get(name);
+            if (c != null) {
+                return isOwner(userId, resource) ? c.aloneOwner : c.alone;
+            }
+            CompiledRole only = compiled.get(name);
+            if (only != null && only.exactOnly()) {
+                return only.noGrant();
             }
         } else if (n == 0) {
             return Decision.NOT_A_MEMBER;
         }
         return scan(roleNames, null, request.resource(), request.action(), isOwner(userId, resource));
+    }
+
+    /** The request's slot in this policy, memoised on the request (a benign race: slots are immutable). */
+    private RequestSlot slotOf(Permission request) {
+        RequestSlot slot = slots.getOrDefault(request.toString(), noSlot);
+        request.slot = slot;
+        return slot;
+    }
+
+    /**
+     * One request text ({@code resource.action}) of a policy: the roles with an entry naming exactly that
+     * resource and action, and their cells (holding each role's whole pre-computed decision when held alone).
+     * Immutable; kept on a {@link Permission} as a memo of its last lookup.
+     */
+    static final class RequestSlot {
+        final Policy policy;
+        final Map<String, Cell> byRole;
+
+        RequestSlot(Policy policy, Map<String, Cell> byRole) {
+            this.policy = policy;
+            this.byRole = byRole;
+        }
     }
 
     private static boolean isOwner(String userId, Resource resource) {

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * One role compiled for checks: its effective entries indexed resource -> action -> {@link Cell}, with the
- * wildcard {@code *} as an ordinary key, and its exact cells by request text ({@code resource.action}), each
- * holding the role's whole decision for that request when it is the user's only role ({@link #alone}). A
- * check of a single held role is then one hash lookup; otherwise it probes at most four cells per held role.
- * No allocation on either path. Immutable once the owning policy is constructed; safe to share between
+ * wildcard {@code *} as an ordinary key. Its exact cells (literal resource and action) also hold the role's whole
+ * decision for that request when it is the user's only role, filled in by the policy, which indexes them by
+ * request text: a check of a single held role is then one hash lookup; otherwise it probes at most four
+ * cells per held role. No allocation on either path. Immutable once the owning policy is constructed; safe to share between
  * threads.
  */
 public final class CompiledRole {
@@ -24,7 +24,6 @@ public final class CompiledRole {
     private final Map<String, Map<String, Cell>> byResource;
     private final Map<String, Cell> starResource;
     private final Decision noGrant;
-    private final Map<String, Cell> exact;
     private final boolean exactOnly;
 
     /**
@@ -69,9 +68,6 @@ public final class CompiledRole {
         this.exactOnly = !wild;
         this.byResource = m;
         this.starResource = m.get(STAR);
-        Map<String, Cell> ex = new HashMap<>();
-        forEachExact((res, act, cell) -> ex.put(res + "." + act, cell));
-        this.exact = ex;
     }
 
     /** {@return the role's name} */
@@ -85,20 +81,13 @@ public final class CompiledRole {
     }
 
     /**
-     * The decision of this role held alone (the user's only role in the org), without scanning: the
-     * pre-computed decision of the exact cell, or this role's shared NO_GRANT when no entry names the request
-     * and the role has no wildcard entry (then nothing can match it).
+     * Whether no entry of this role has a wildcard segment: then a request no entry names exactly is decided
+     * {@link #noGrant()} when this is the user's only role.
      *
-     * @param plainText a plain request permission's text, {@code resource.action}
-     * @param owner whether the resource's owner is given and is the user
-     * @return the decision, or null when it depends on wildcard entries and must be computed by scanning
+     * @return true when every entry is literal
      */
-    public Decision alone(String plainText, boolean owner) {
-        Cell c = exact.get(plainText);
-        if (c == null) {
-            return exactOnly ? noGrant : null;
-        }
-        return owner ? c.aloneOwner : c.alone;
+    public boolean exactOnly() {
+        return exactOnly;
     }
 
     /** A consumer of one exact cell. */
