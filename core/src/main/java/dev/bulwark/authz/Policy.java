@@ -55,17 +55,19 @@ public final class Policy {
         this.compiled = c;
         // each role's decision, held alone, for every request naming one of its exact entries (owner or not):
         // what decide() returns without scanning; computed by the general evaluation itself
-        Map<String, Map<String, Cell>> byText = new HashMap<>();
-        for (CompiledRole cr : c.values()) {
-            cr.forEachExact((res, act, cell) -> {
+        // each distinct exact request text held by some role gets a dense id; every role indexes its exact
+        // cells by id, each holding the role's whole decision for that request when held alone (owner or not),
+        // computed by the general evaluation itself
+        Map<String, RequestSlot> sl = new HashMap<>();
+        for (Role r : roles.values()) {
+            CompiledRole cr = c.get(r.name());
+            cr.indexExact((res, act, cell) -> {
                 cell.decideAlone(scan(null, cr, res, act, false), scan(null, cr, res, act, true));
-                byText.computeIfAbsent(res + "." + act, k -> new HashMap<>()).put(cr.name(), cell);
+                return sl.computeIfAbsent(res + "." + act, k -> new RequestSlot(this, sl.size())).id;
             });
         }
-        Map<String, RequestSlot> sl = new HashMap<>();
-        byText.forEach((text, byRole) -> sl.put(text, new RequestSlot(this, byRole)));
         this.slots = sl;
-        this.noSlot = new RequestSlot(this, Map.of());
+        this.noSlot = new RequestSlot(this, -1);
     }
 
     /** {@return a builder for a policy defined in Java} */
@@ -214,21 +216,22 @@ public final class Policy {
         }
         int n = roleNames.size();
         if (n == 1) {
-            // fast path, allowed or denied alike, one hash lookup: the request's slot in this policy (memoised
-            // on the Permission) lists the roles with an exact entry for it and their pre-computed decisions;
-            // a role not listed, without wildcard entries, can only decide NO_GRANT (its shared instance)
+            // fast path, allowed or denied alike, one hash lookup (the role's): the request's dense id in this
+            // policy is memoised on the Permission; the role's cell for that id holds its pre-computed decision;
+            // a role without such a cell and without wildcard entries can only decide NO_GRANT (shared instance)
             RequestSlot slot = request.slot;
             if (slot == null || slot.policy != this) {
                 slot = slotOf(request);
             }
-            String name = roleNames.get(0);
-            Cell c = slot.byRole.get(name);
-            if (c != null) {
-                return isOwner(userId, resource) ? c.aloneOwner : c.alone;
-            }
-            CompiledRole only = compiled.get(name);
-            if (only != null && only.exactOnly()) {
-                return only.noGrant();
+            CompiledRole only = compiled.get(roleNames.get(0));
+            if (only != null) {
+                Cell c = only.exactCell(slot.id);
+                if (c != null) {
+                    return isOwner(userId, resource) ? c.aloneOwner : c.alone;
+                }
+                if (only.exactOnly()) {
+                    return only.noGrant();
+                }
             }
         } else if (n == 0) {
             return Decision.NOT_A_MEMBER;
@@ -244,17 +247,16 @@ public final class Policy {
     }
 
     /**
-     * One request text ({@code resource.action}) of a policy: the roles with an entry naming exactly that
-     * resource and action, and their cells (holding each role's whole pre-computed decision when held alone).
-     * Immutable; kept on a {@link Permission} as a memo of its last lookup.
+     * One request text ({@code resource.action}) of a policy: its dense id among the texts some role's entry
+     * names exactly (-1: none does). Immutable; kept on a {@link Permission} as a memo of its last lookup.
      */
     static final class RequestSlot {
         final Policy policy;
-        final Map<String, Cell> byRole;
+        final int id;
 
-        RequestSlot(Policy policy, Map<String, Cell> byRole) {
+        RequestSlot(Policy policy, int id) {
             this.policy = policy;
-            this.byRole = byRole;
+            this.id = id;
         }
     }
 
