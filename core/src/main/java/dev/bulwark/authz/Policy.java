@@ -53,8 +53,6 @@ public final class Policy {
             c.put(r.name(), new CompiledRole(r.name(), r.level(), effGrants.get(r.name()), effDenies.get(r.name())));
         }
         this.compiled = c;
-        // each role's decision, held alone, for every request naming one of its exact entries (owner or not):
-        // what decide() returns without scanning; computed by the general evaluation itself
         // each distinct exact request text held by some role gets a dense id; every role indexes its exact
         // cells by id, each holding the role's whole decision for that request when held alone (owner or not),
         // computed by the general evaluation itself
