@@ -12,7 +12,8 @@ import java.util.Objects;
  * string never implies longer ones and there is no case folding: {@code projects} is simply malformed.
  *
  * <p>A <em>request</em> permission is plain: no wildcard and no {@code :own} (see {@link #parseRequest}).
- * Instances are immutable and thread-safe; parse once and reuse them on hot paths.
+ * Instances are immutable and thread-safe; parse once and reuse them on hot paths (a policy memoises its
+ * lookup of a request on the instance, invisibly).
  */
 public final class Permission {
 
@@ -26,6 +27,11 @@ public final class Permission {
     private final boolean own;
     private final String text;
     private final boolean plain;
+    /**
+     * Memo of the last policy lookup of this request ({@link Policy#decide}): an immutable slot naming its
+     * policy, so a stale or racing value is only a cache miss. Never part of equality, text or decisions.
+     */
+    Policy.RequestSlot slot;
 
     private Permission(String resource, String action, boolean own) {
         this.resource = resource;
@@ -50,7 +56,8 @@ public final class Permission {
         boolean own = false;
         int colon = text.indexOf(':');
         if (colon >= 0) {
-            if (!text.substring(colon).equals(OWN_SUFFIX)) {
+            // compared in place: copying the tail of a hostile, huge input would allocate as much again
+            if (text.length() - colon != OWN_SUFFIX.length() || !text.startsWith(OWN_SUFFIX, colon)) {
                 throw new InvalidPermissionException("permission " + quote(text)
                         + ": the only scope is ':own' at the end");
             }

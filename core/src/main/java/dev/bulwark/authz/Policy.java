@@ -39,6 +39,8 @@ public final class Policy {
     private final Map<String, CompiledRole> compiled;
     private final Map<String, List<Permission>> effectiveGrants;
     private final Map<String, List<Permission>> effectiveDenies;
+    private final Map<String, RequestSlot> slots;
+    private final RequestSlot noSlot;
 
     private Policy(Map<String, Role> roles, List<Membership> memberships,
             Map<String, List<Permission>> effGrants, Map<String, List<Permission>> effDenies) {
@@ -51,6 +53,19 @@ public final class Policy {
             c.put(r.name(), new CompiledRole(r.name(), r.level(), effGrants.get(r.name()), effDenies.get(r.name())));
         }
         this.compiled = c;
+        // each distinct exact request text held by some role gets a dense id; every role indexes its exact
+        // cells by id, each holding the role's whole decision for that request when held alone (owner or not),
+        // computed by the general evaluation itself
+        Map<String, RequestSlot> sl = new HashMap<>();
+        for (Role r : roles.values()) {
+            CompiledRole cr = c.get(r.name());
+            cr.indexExact((res, act, cell) -> {
+                cell.decideAlone(scan(null, cr, res, act, false), scan(null, cr, res, act, true));
+                return sl.computeIfAbsent(res + "." + act, k -> new RequestSlot(this, sl.size())).id;
+            });
+        }
+        this.slots = sl;
+        this.noSlot = new RequestSlot(this, -1);
     }
 
     /** {@return a builder for a policy defined in Java} */
@@ -198,29 +213,69 @@ public final class Policy {
             return Decision.ORG_MISMATCH;
         }
         int n = roleNames.size();
-        if (n == 0) {
-            return Decision.NOT_A_MEMBER;
-        }
-        CompiledRole only = null;
         if (n == 1) {
-            // fast path: one role without denies and an exact unscoped grant (two hash lookups)
-            only = compiled.get(roleNames.get(0));
-            if (only != null && !only.hasDenies()) {
-                Cell c = only.exact(request.toString());
-                if (c != null && c.grantAny != null) {
-                    return c.grantAny;
+            // fast path, allowed or denied alike, one hash lookup (the role's): the request's dense id in this
+            // policy is memoised on the Permission; the role's cell for that id holds its pre-computed decision;
+            // a role without such a cell and without wildcard entries can only decide NO_GRANT (shared instance)
+            RequestSlot slot = request.slot;
+            if (slot == null || slot.policy != this) {
+                slot = slotOf(request);
+            }
+            CompiledRole only = compiled.get(roleNames.get(0));
+            if (only != null) {
+                Cell c = only.exactCell(slot.id);
+                if (c != null) {
+                    return isOwner(userId, resource) ? c.aloneOwner : c.alone;
+                }
+                if (only.exactOnly()) {
+                    return only.noGrant();
                 }
             }
+        } else if (n == 0) {
+            return Decision.NOT_A_MEMBER;
         }
-        boolean owner = resource != null && resource.ownerId() != null && resource.ownerId().equals(userId);
-        String res = request.resource();
-        String act = request.action();
+        return scan(roleNames, null, request.resource(), request.action(), isOwner(userId, resource));
+    }
+
+    /** The request's slot in this policy, memoised on the request (a benign race: slots are immutable). */
+    private RequestSlot slotOf(Permission request) {
+        RequestSlot slot = slots.getOrDefault(request.toString(), noSlot);
+        request.slot = slot;
+        return slot;
+    }
+
+    /**
+     * One request text ({@code resource.action}) of a policy: its dense id among the texts some role's entry
+     * names exactly (-1: none does). Immutable; kept on a {@link Permission} as a memo of its last lookup.
+     */
+    static final class RequestSlot {
+        final Policy policy;
+        final int id;
+
+        RequestSlot(Policy policy, int id) {
+            this.policy = policy;
+            this.id = id;
+        }
+    }
+
+    private static boolean isOwner(String userId, Resource resource) {
+        return resource != null && resource.ownerId() != null && resource.ownerId().equals(userId);
+    }
+
+    /**
+     * The general evaluation: the (up to four) cells matching {@code (res, act)} of every held role, in
+     * membership order and specificity order. Used for several roles, for requests a single role's
+     * pre-computed decisions do not cover, and to pre-compute those decisions ({@code single} non-null: that
+     * role alone, {@code roleNames} ignored).
+     */
+    private Decision scan(List<String> roleNames, CompiledRole single, String res, String act, boolean owner) {
+        int n = single != null ? 1 : roleNames.size();
         Decision deny = null;
         Decision grant = null;
         Decision notOwner = null;
         CompiledRole first = null;
         for (int i = 0; i < n; i++) {
-            CompiledRole cr = n == 1 ? only : compiled.get(roleNames.get(i));
+            CompiledRole cr = single != null ? single : compiled.get(roleNames.get(i));
             if (cr == null) {
                 continue;
             }
@@ -244,9 +299,6 @@ public final class Policy {
                 }
                 if (grant == null) {
                     grant = c.grantAny != null ? c.grantAny : owner ? c.grantOwn : null;
-                    if (grant != null && n == 1 && deny == null && !cr.hasDenies()) {
-                        return grant; // fast path: one role without denies, most specific applying grant
-                    }
                 }
                 if (notOwner == null && !owner) {
                     notOwner = c.notOwner;
