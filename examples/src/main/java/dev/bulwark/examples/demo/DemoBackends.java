@@ -92,6 +92,43 @@ final class DemoBackends implements AutoCloseable {
         void setRole(String userId, String orgId, String role);
 
         void removeMember(String userId, String orgId);
+
+        /** One membership change of a user in an org with a role. */
+        interface Grant {
+            void apply(String userId, String orgId, String role);
+        }
+
+        /**
+         * Adapts a store's write methods ({@code JdbcMemberships} and {@code InMemoryMemberships} have the same
+         * ones but no common type).
+         */
+        static MembershipWriter of(java.util.function.Consumer<String> addOrg, Grant add, Grant setRole,
+                java.util.function.BiConsumer<String, String> remove,
+                java.util.function.BiConsumer<String, String> personalOrg) {
+            return new MembershipWriter() {
+                @Override
+                public void addPersonalOrg(String userId, String orgId, String role) {
+                    addOrg.accept(orgId);
+                    add.apply(userId, orgId, role);
+                    personalOrg.accept(userId, orgId);
+                }
+
+                @Override
+                public void add(String userId, String orgId, String role) {
+                    add.apply(userId, orgId, role);
+                }
+
+                @Override
+                public void setRole(String userId, String orgId, String role) {
+                    setRole.apply(userId, orgId, role);
+                }
+
+                @Override
+                public void removeMember(String userId, String orgId) {
+                    remove.accept(userId, orgId);
+                }
+            };
+        }
     }
 
     /**
@@ -271,27 +308,7 @@ final class DemoBackends implements AutoCloseable {
             apiKeys = JdbcApiKeyStore.create(ds);
             JdbcMemberships m = JdbcMemberships.create(ds);
             memberships = m;
-            membershipWriter = new MembershipWriter() {
-                @Override
-                public void addPersonalOrg(String userId, String orgId, String role) {
-                    m.addOrg(orgId).add(userId, orgId, role).personalOrg(userId, orgId);
-                }
-
-                @Override
-                public void add(String userId, String orgId, String role) {
-                    m.add(userId, orgId, role);
-                }
-
-                @Override
-                public void setRole(String userId, String orgId, String role) {
-                    m.setRole(userId, orgId, role);
-                }
-
-                @Override
-                public void removeMember(String userId, String orgId) {
-                    m.removeMember(userId, orgId);
-                }
-            };
+            membershipWriter = MembershipWriter.of(m::addOrg, m::add, m::setRole, m::removeMember, m::personalOrg);
             jdbcAudit = JdbcAuditSink.builder(ds).build();
             audit = AuditSinks.composite(AuditSinks.slf4j(), jdbcAudit);
         }
@@ -340,27 +357,7 @@ final class DemoBackends implements AutoCloseable {
                 apiKeys = ApiKeyStore.inMemory(10_000);
                 InMemoryMemberships m = InMemoryMemberships.create(100_000, 100_000);
                 memberships = m;
-                membershipWriter = new MembershipWriter() {
-                    @Override
-                    public void addPersonalOrg(String userId, String orgId, String role) {
-                        m.addOrg(orgId).add(userId, orgId, role).personalOrg(userId, orgId);
-                    }
-
-                    @Override
-                    public void add(String userId, String orgId, String role) {
-                        m.add(userId, orgId, role);
-                    }
-
-                    @Override
-                    public void setRole(String userId, String orgId, String role) {
-                        m.setRole(userId, orgId, role);
-                    }
-
-                    @Override
-                    public void removeMember(String userId, String orgId) {
-                        m.removeMember(userId, orgId);
-                    }
-                };
+                membershipWriter = MembershipWriter.of(m::addOrg, m::add, m::setRole, m::removeMember, m::personalOrg);
                 audit = AuditSinks.slf4j();
             }
             if (replayGuards == null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.examples.demo.DemoHttp.Res;
 import dev.bulwark.testkit.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,38 +59,14 @@ class DemoServerTest {
 
     // ---- HTTP helpers ----
 
-    record Res(int status, JsonNode body, HttpResponse<String> raw) {
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-
-        String reason() {
-            return body.path("reason").asText();
-        }
-    }
-
     private static Res send(String method, String path, String token, String json, String... headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(demo.url() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        // a fresh client: Jetty closes a connection whose request body a filter rejected unread
-        HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
-        return new Res(r.statusCode(), body, r);
+        // DemoHttp uses a fresh client per request: Jetty closes a connection whose request body a filter rejected unread
+        return DemoHttp.send(demo, method, path, token, json, headers);
     }
 
     private static String credentials(String email, String password) {
-        return JSON.createObjectNode().put("email", email).put("password", password).toString();
+        return DemoHttp.credentials(email, password);
     }
 
     /** A signed-up, verified user. */
