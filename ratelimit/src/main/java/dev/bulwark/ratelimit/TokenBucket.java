@@ -37,6 +37,14 @@ public final class TokenBucket extends TokenBucketPadding {
 
     private final BucketSpec spec;
     private final TimeSource time;
+    // the single-bandwidth fast path (the common bucket): the spec's constants copied into final fields
+    private final boolean single;
+    private final Bandwidth band0;
+    private final long capTokens0;
+    private final long capUnits0;
+    private final long q0;
+    private final long r0;
+    private final long maxSafeDt0;
     private volatile long[] state;
     // padding after the hot field, so that a neighbour's writes do not invalidate its cache line
     @SuppressWarnings("unused")
@@ -45,6 +53,14 @@ public final class TokenBucket extends TokenBucketPadding {
     private TokenBucket(BucketSpec spec, TimeSource time) {
         this.spec = spec;
         this.time = time;
+        this.single = spec.size() == 1;
+        this.band0 = spec.bandwidths().get(0);
+        this.capTokens0 = band0.capacity();
+        this.capUnits0 = spec.capacityUnits(0);
+        this.q0 = spec.unitsPerToken(0);
+        this.r0 = spec.unitsPerNano(0);
+        // up to this many ns, s + r·dt cannot overflow (as in BucketSpec.refilled)
+        this.maxSafeDt0 = ((1L << 62) - 1) / r0;
         this.state = spec.fullState(time.nanoTime());
     }
 
@@ -62,6 +78,9 @@ public final class TokenBucket extends TokenBucketPadding {
      */
     public RateDecision tryAcquire(long cost) {
         RateLimitException.requireCost(cost);
+        if (single && cost <= capTokens0) {
+            return tryAcquireSingle(cost);
+        }
         long now = time.nanoTime();
         long[] next = new long[spec.size() + 1];
         for (;;) {
@@ -69,6 +88,50 @@ public final class TokenBucket extends TokenBucketPadding {
             RateDecision d = spec.tryAcquire(cur, now, cost, next);
             if (!d.allowed() || STATE.compareAndSet(this, cur, next)) {
                 return d;
+            }
+        }
+    }
+
+    /**
+     * {@link BucketSpec#tryAcquire} specialised for one bandwidth and a cost within its capacity, with the same
+     * result to the bit: the refill and the admission test are inlined on the current state, nothing is
+     * allocated before the request is known to fit, the new state is published by one compare-and-set, and
+     * the decision's figures are computed after it (a shorter window between the read and the CAS, so fewer
+     * retries under contention). A refusal is delegated to {@link BucketSpec#tryAcquire} on the same state and
+     * time, so its retry-after is computed by the one exact implementation.
+     */
+    private RateDecision tryAcquireSingle(long cost) {
+        long costUnits = cost * q0; // cost <= capacity, so at most C·q <= 2^61
+        long cap = capUnits0;
+        long now = time.nanoTime();
+        for (;;) {
+            long[] cur = state;
+            long last = cur[0];
+            long s = cur[1];
+            long t = last;
+            if (now > last) {
+                t = now;
+                if (s < cap) {
+                    long dt = now - last;
+                    if (dt <= maxSafeDt0) {
+                        s = Math.min(cap, s + dt * r0);
+                    } else {
+                        // a very long idle time: r·dt may overflow, compare with the time to fill instead
+                        s = dt >= (cap - s + r0 - 1) / r0 ? cap : s + dt * r0;
+                    }
+                }
+            }
+            if (s < costUnits) {
+                return spec.tryAcquire(cur, now, cost, new long[2]);
+            }
+            long left = s - costUnits;
+            long[] next = new long[2];
+            next[0] = t;
+            next[1] = left;
+            if (STATE.compareAndSet(this, cur, next)) {
+                long missing = cap - left;
+                long reset = r0 == 1 ? missing : (missing + r0 - 1) / r0;
+                return RateDecision.allow(q0 == 1 ? left : left / q0, reset, band0, reset);
             }
         }
     }
