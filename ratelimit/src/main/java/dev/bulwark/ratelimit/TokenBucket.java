@@ -104,8 +104,8 @@ public final class TokenBucket extends TokenBucketPadding {
         long costUnits = cost * q0; // cost <= capacity, so at most C·q <= 2^61
         long cap = capUnits0;
         long now = time.nanoTime();
+        long[] cur = state;
         for (;;) {
-            long[] cur = state;
             long last = cur[0];
             long s = cur[1];
             long t = last;
@@ -128,11 +128,13 @@ public final class TokenBucket extends TokenBucketPadding {
             long[] next = new long[2];
             next[0] = t;
             next[1] = left;
-            if (STATE.compareAndSet(this, cur, next)) {
+            long[] witness = (long[]) STATE.compareAndExchange(this, cur, next);
+            if (witness == cur) {
                 long missing = cap - left;
                 long reset = r0 == 1 ? missing : (missing + r0 - 1) / r0;
                 return RateDecision.allow(q0 == 1 ? left : left / q0, reset, band0, reset);
             }
+            cur = witness; // lost the race: retry on the state that won, without reading it again
         }
     }
 
