@@ -23,13 +23,13 @@ import java.lang.invoke.VarHandle;
  * <p>Thread-safe and lock-free: the state is an immutable array swapped by compare-and-set; a refusal
  * writes nothing. Exact integer arithmetic: no drift over any run length. Never sleeps.
  */
-public final class TokenBucket extends TokenBucketPadding {
+public final class TokenBucket extends TokenBucketPadding2 {
 
     private static final VarHandle STATE;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(TokenBucket.class, "state", long[].class);
+            STATE = MethodHandles.lookup().findVarHandle(TokenBucketState.class, "state", long[].class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -45,10 +45,6 @@ public final class TokenBucket extends TokenBucketPadding {
     private final long q0;
     private final long r0;
     private final long maxSafeDt0;
-    private volatile long[] state;
-    // padding after the hot field, so that a neighbour's writes do not invalidate its cache line
-    @SuppressWarnings("unused")
-    private long q1, q2, q3, q4, q5, q6, q7, q8;
 
     private TokenBucket(BucketSpec spec, TimeSource time) {
         this.spec = spec;
@@ -195,7 +191,27 @@ public final class TokenBucket extends TokenBucketPadding {
     }
 }
 
-/** Cache-line padding before {@link TokenBucket}'s hot state field (as Bucket4j does). */
+/*
+ * The hot state field alone on its cache line: the JVM lays out a superclass's fields before a subclass's, so
+ * this chain gives [header, filler][64 bytes][state, filler][64 bytes][TokenBucket's read-only fields]. Another core's
+ * compare-and-set then invalidates only the line of the state, not the line of the constants every call reads,
+ * nor a neighbouring object's. (With the padding and the constants in one class, the JVM packed the state
+ * after all the longs, next to the constants and the end of the object.)
+ */
+
+/** Leading cache-line padding of {@link TokenBucket}; {@code p0} fills the gap after the object header. */
 abstract class TokenBucketPadding {
+    int p0;
     long p1, p2, p3, p4, p5, p6, p7, p8;
+}
+
+/** The state of {@link TokenBucket}, between the two paddings; {@code s0} fills the gap after it. */
+abstract class TokenBucketState extends TokenBucketPadding {
+    volatile long[] state;
+    int s0;
+}
+
+/** Trailing cache-line padding of {@link TokenBucket}. */
+abstract class TokenBucketPadding2 extends TokenBucketState {
+    long q1, q2, q3, q4, q5, q6, q7, q8;
 }
