@@ -73,7 +73,11 @@ public final class TokenBucket extends TokenBucketPadding2 {
      * @throws RateLimitException with {@link RateLimitReason#INVALID_COST} when {@code cost < 1}
      */
     public RateDecision tryAcquire(long cost) {
-        RateLimitException.requireCost(cost);
+        if (cost < 1) {
+            // the check lives in the exception class, which C2 never inlines ("exception method"): calling
+            // it only on the failing branch keeps the hot path free of that call
+            RateLimitException.requireCost(cost);
+        }
         if (single && cost <= capTokens0) {
             return tryAcquireSingle(cost);
         }
