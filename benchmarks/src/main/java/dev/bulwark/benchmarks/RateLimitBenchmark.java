@@ -26,7 +26,8 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Token-bucket {@code tryAcquire}: Bulwark's lock-free {@code TokenBucket} against Bucket4j 8.19's local
- * lock-free bucket (the same greedy-refill semantics, checked by a differential test), Resilience4j's
+ * lock-free bucket (the same greedy-refill semantics, checked by a differential test; in its default
+ * millisecond precision, and in {@code bucket4jNanos_*} with {@code System.nanoTime()} like ours), Resilience4j's
  * {@code AtomicRateLimiter} (a fixed-cycle limiter: comparable cost, different semantics) and Guava's
  * {@code RateLimiter.tryAcquire} (SmoothBursty, synchronized). The limits are large enough that requests are
  * admitted (the common, hot path). {@code Contended} variants run 2 threads on one bucket. {@code keyed}
@@ -51,6 +52,7 @@ public class RateLimitBenchmark {
 
     private TokenBucket bulwark;
     private Bucket bucket4j;
+    private Bucket bucket4jNanos;
     private AtomicRateLimiter resilience4j;
     private com.google.common.util.concurrent.RateLimiter guava;
     private KeyedRateLimiter bulwarkKeyed;
@@ -65,6 +67,8 @@ public class RateLimitBenchmark {
         bulwark = TokenBucket.builder().timeSource(TimeSource.system())
                 .addLimit(Bandwidth.capacity(RATE).refillGreedy(RATE, Duration.ofSeconds(1))).build();
         bucket4j = Bucket.builder().addLimit(l -> l.capacity(RATE).refillGreedy(RATE, Duration.ofSeconds(1))).build();
+        bucket4jNanos = Bucket.builder().withNanosecondPrecision()
+                .addLimit(l -> l.capacity(RATE).refillGreedy(RATE, Duration.ofSeconds(1))).build();
         resilience4jConfig = RateLimiterConfig.custom().limitForPeriod(Integer.MAX_VALUE)
                 .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build();
         resilience4j = new AtomicRateLimiter("bench", resilience4jConfig);
@@ -100,6 +104,22 @@ public class RateLimitBenchmark {
     @Benchmark
     public boolean bucket4j_tryAcquire() {
         return bucket4j.tryConsumeAndReturnRemaining(1).isConsumed();
+    }
+
+    /**
+     * Bucket4j with {@code System.nanoTime()}, the time source Bulwark's bucket uses here. Bucket4j's default
+     * ({@link #bucket4j_tryAcquire}) reads {@code System.currentTimeMillis()}, so within one millisecond it
+     * skips the refill; the target is set against that default, this variant shows the like-for-like clock.
+     */
+    @Benchmark
+    public boolean bucket4jNanos_tryAcquire() {
+        return bucket4jNanos.tryConsumeAndReturnRemaining(1).isConsumed();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public boolean bucket4jNanos_tryAcquireContended() {
+        return bucket4jNanos.tryConsumeAndReturnRemaining(1).isConsumed();
     }
 
     @Benchmark

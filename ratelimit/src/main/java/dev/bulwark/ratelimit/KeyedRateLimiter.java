@@ -61,8 +61,11 @@ public final class KeyedRateLimiter implements RateLimiter {
 
     @Override
     public RateDecision tryAcquire(String key, long cost) {
-        RateLimitException.requireKey(key);
-        RateLimitException.requireCost(cost);
+        if (key == null || key.isEmpty() || cost < 1) {
+            // the checks live in the exception class, which C2 never inlines: call them only when one fails
+            RateLimitException.requireKey(key);
+            RateLimitException.requireCost(cost);
+        }
         RateDecision d;
         try {
             d = store.tryAcquire(key, spec, cost);

@@ -23,13 +23,13 @@ import java.lang.invoke.VarHandle;
  * <p>Thread-safe and lock-free: the state is an immutable array swapped by compare-and-set; a refusal
  * writes nothing. Exact integer arithmetic: no drift over any run length. Never sleeps.
  */
-public final class TokenBucket extends TokenBucketPadding {
+public final class TokenBucket extends TokenBucketPadding2 {
 
     private static final VarHandle STATE;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(TokenBucket.class, "state", long[].class);
+            STATE = MethodHandles.lookup().findVarHandle(TokenBucketState.class, "state", long[].class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -37,14 +37,26 @@ public final class TokenBucket extends TokenBucketPadding {
 
     private final BucketSpec spec;
     private final TimeSource time;
-    private volatile long[] state;
-    // padding after the hot field, so that a neighbour's writes do not invalidate its cache line
-    @SuppressWarnings("unused")
-    private long q1, q2, q3, q4, q5, q6, q7, q8;
+    // the single-bandwidth fast path (the common bucket): the spec's constants copied into final fields
+    private final boolean single;
+    private final Bandwidth band0;
+    private final long capTokens0;
+    private final long capUnits0;
+    private final long q0;
+    private final long r0;
+    private final long maxSafeDt0;
 
     private TokenBucket(BucketSpec spec, TimeSource time) {
         this.spec = spec;
         this.time = time;
+        this.single = spec.size() == 1;
+        this.band0 = spec.bandwidths().get(0);
+        this.capTokens0 = band0.capacity();
+        this.capUnits0 = spec.capacityUnits(0);
+        this.q0 = spec.unitsPerToken(0);
+        this.r0 = spec.unitsPerNano(0);
+        // up to this many ns, s + r·dt cannot overflow (as in BucketSpec.refilled)
+        this.maxSafeDt0 = ((1L << 62) - 1) / r0;
         this.state = spec.fullState(time.nanoTime());
     }
 
@@ -61,7 +73,14 @@ public final class TokenBucket extends TokenBucketPadding {
      * @throws RateLimitException with {@link RateLimitReason#INVALID_COST} when {@code cost < 1}
      */
     public RateDecision tryAcquire(long cost) {
-        RateLimitException.requireCost(cost);
+        if (cost < 1) {
+            // the check lives in the exception class, which C2 never inlines ("exception method"): calling
+            // it only on the failing branch keeps the hot path free of that call
+            RateLimitException.requireCost(cost);
+        }
+        if (single && cost <= capTokens0) {
+            return tryAcquireSingle(cost);
+        }
         long now = time.nanoTime();
         long[] next = new long[spec.size() + 1];
         for (;;) {
@@ -70,6 +89,52 @@ public final class TokenBucket extends TokenBucketPadding {
             if (!d.allowed() || STATE.compareAndSet(this, cur, next)) {
                 return d;
             }
+        }
+    }
+
+    /**
+     * {@link BucketSpec#tryAcquire} specialised for one bandwidth and a cost within its capacity, with the same
+     * result to the bit: the refill and the admission test are inlined on the current state, nothing is
+     * allocated before the request is known to fit, the new state is published by one compare-and-set, and
+     * the decision's figures are computed after it (a shorter window between the read and the CAS, so fewer
+     * retries under contention). A refusal is delegated to {@link BucketSpec#tryAcquire} on the same state and
+     * time, so its retry-after is computed by the one exact implementation.
+     */
+    private RateDecision tryAcquireSingle(long cost) {
+        long costUnits = cost * q0; // cost <= capacity, so at most C·q <= 2^61
+        long cap = capUnits0;
+        long now = time.nanoTime();
+        long[] cur = state;
+        for (;;) {
+            long last = cur[0];
+            long s = cur[1];
+            long t = last;
+            if (now > last) {
+                t = now;
+                if (s < cap) {
+                    long dt = now - last;
+                    if (dt <= maxSafeDt0) {
+                        s = Math.min(cap, s + dt * r0);
+                    } else {
+                        // a very long idle time: r·dt may overflow, compare with the time to fill instead
+                        s = dt >= (cap - s + r0 - 1) / r0 ? cap : s + dt * r0;
+                    }
+                }
+            }
+            if (s < costUnits) {
+                return spec.tryAcquire(cur, now, cost, new long[2]);
+            }
+            long left = s - costUnits;
+            long[] next = new long[2];
+            next[0] = t;
+            next[1] = left;
+            long[] witness = (long[]) STATE.compareAndExchange(this, cur, next);
+            if (witness == cur) {
+                long missing = cap - left;
+                long reset = r0 == 1 ? missing : (missing + r0 - 1) / r0;
+                return RateDecision.allow(q0 == 1 ? left : left / q0, reset, band0, reset);
+            }
+            cur = witness; // lost the race: retry on the state that won, without reading it again
         }
     }
 
@@ -130,7 +195,27 @@ public final class TokenBucket extends TokenBucketPadding {
     }
 }
 
-/** Cache-line padding before {@link TokenBucket}'s hot state field (as Bucket4j does). */
+/*
+ * The hot state field alone on its cache line: the JVM lays out a superclass's fields before a subclass's, so
+ * this chain gives [header, filler][64 bytes][state, filler][64 bytes][TokenBucket's read-only fields]. Another core's
+ * compare-and-set then invalidates only the line of the state, not the line of the constants every call reads,
+ * nor a neighbouring object's. (With the padding and the constants in one class, the JVM packed the state
+ * after all the longs, next to the constants and the end of the object.)
+ */
+
+/** Leading cache-line padding of {@link TokenBucket}; {@code p0} fills the gap after the object header. */
 abstract class TokenBucketPadding {
+    int p0;
     long p1, p2, p3, p4, p5, p6, p7, p8;
+}
+
+/** The state of {@link TokenBucket}, between the two paddings; {@code s0} fills the gap after it. */
+abstract class TokenBucketState extends TokenBucketPadding {
+    volatile long[] state;
+    int s0;
+}
+
+/** Trailing cache-line padding of {@link TokenBucket}. */
+abstract class TokenBucketPadding2 extends TokenBucketState {
+    long q1, q2, q3, q4, q5, q6, q7, q8;
 }
