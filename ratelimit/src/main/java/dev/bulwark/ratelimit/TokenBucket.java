@@ -131,7 +131,8 @@ public final class TokenBucket extends TokenBucketPadding2 {
             long[] witness = (long[]) STATE.compareAndExchange(this, cur, next);
             if (witness == cur) {
                 long missing = cap - left;
-                long reset = r0 == 1 ? missing : (missing + r0 - 1) / r0;
+                // t - now > 0 only when the clock stepped back: the wait counts from now (see BucketSpec)
+                long reset = (r0 == 1 ? missing : (missing + r0 - 1) / r0) + (t - now);
                 return RateDecision.allow(q0 == 1 ? left : left / q0, reset, band0, reset);
             }
             cur = witness; // lost the race: retry on the state that won, without reading it again

@@ -118,6 +118,9 @@ if op == 'adjust' then
 end
 
 -- acquire
+-- waits count from now: behind > 0 only when the caller's clock stepped back (nothing refills until it is
+-- past the last update again), as in the JVM's BucketSpec
+local behind = t - now
 local retry, slowest, never = 0, -1, false
 for i = 1, n do
   if amount > cap[i] then
@@ -131,9 +134,9 @@ for i = 1, n do
   end
 end
 if slowest >= 0 then
-  if never then retry = -1 end
+  if never then retry = -1 else retry = retry + behind end
   local k = slowest + 1
-  return {0, remaining(), retry, resetUs(), slowest, cdiv(capUnits[k] - s[k], r[k])}
+  return {0, remaining(), retry, resetUs() + behind, slowest, cdiv(capUnits[k] - s[k], r[k]) + behind}
 end
 local tightest, min = 0, nil
 for i = 1, n do
@@ -142,4 +145,5 @@ for i = 1, n do
   if min == nil or tokens < min then min = tokens; tightest = i - 1 end
 end
 store()
-return {1, remaining(), 0, resetUs(), tightest, cdiv(capUnits[tightest + 1] - s[tightest + 1], r[tightest + 1])}
+return {1, remaining(), 0, resetUs() + behind, tightest,
+  cdiv(capUnits[tightest + 1] - s[tightest + 1], r[tightest + 1]) + behind}

@@ -54,7 +54,17 @@ class RedisRateLimitStoreTest {
 
     @Test
     void sameDecisionsAsTheJavaArithmetic_overRandomTraffic() {
-        Random random = new Random(20261123);
+        sameDecisionsAsTheJavaArithmetic(20261123, false);
+    }
+
+    /** A wall clock may step back: the script's waits count from now, as the JVM's do (retry-after exact). */
+    @Test
+    void sameDecisionsAsTheJavaArithmetic_whenTheClockStepsBack() {
+        sameDecisionsAsTheJavaArithmetic(20261124, true);
+    }
+
+    private static void sameDecisionsAsTheJavaArithmetic(long seed, boolean stepsBack) {
+        Random random = new Random(seed);
         for (int run = 0; run < 40; run++) {
             BucketSpec spec = spec(
                     Bandwidth.capacity(1 + random.nextInt(20)).refillGreedy(1 + random.nextInt(7),
@@ -62,11 +72,13 @@ class RedisRateLimitStoreTest {
                     Bandwidth.capacity(5 + random.nextInt(200)).refillGreedy(1 + random.nextInt(50),
                             Duration.ofSeconds(1 + random.nextInt(600))));
             AtomicLong nowNanos = new AtomicLong(1_700_000_000_000_000_000L + random.nextInt(1000) * 1000L);
-            RedisRateLimitStore store = RedisRateLimitStore.builder(backend(admin)).name("diff" + run)
+            RedisRateLimitStore store = RedisRateLimitStore.builder(backend(admin)).name("diff" + seed + "-" + run)
                     .timeSource(nowNanos::get).build();
             long[] state = spec.fullState(nowNanos.get());
             for (int i = 0; i < 60; i++) {
-                nowNanos.addAndGet(random.nextInt(400) * 1000L); // whole microseconds
+                // whole microseconds; with stepsBack, one step in four goes back up to 3 s
+                nowNanos.addAndGet(stepsBack && random.nextInt(4) == 0 ? -random.nextInt(3_000_000) * 1000L
+                        : random.nextInt(400) * 1000L);
                 long cost = 1 + random.nextInt(4);
                 long[] next = new long[state.length];
                 RateDecision expected = spec.tryAcquire(state, nowNanos.get(), cost, next);

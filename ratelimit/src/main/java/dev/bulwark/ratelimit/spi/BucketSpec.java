@@ -173,9 +173,13 @@ public final class BucketSpec {
                 }
             }
         }
+        // waits count from now: when the clock is behind the last update (a wall clock stepped back), nothing
+        // refills until it is past it again, so that stretch is added to every wait reported
+        long behind = t - now;
         if (slowest >= 0) {
-            return RateDecision.deny(remaining(next), never ? RateDecision.NEVER : retry, reset(next), bandwidths[slowest],
-                    ceilDiv(capUnits[slowest] - next[slowest + 1], r[slowest]),
+            return RateDecision.deny(remaining(next), never ? RateDecision.NEVER : retry + behind,
+                    reset(next) + behind, bandwidths[slowest],
+                    ceilDiv(capUnits[slowest] - next[slowest + 1], r[slowest]) + behind,
                     never ? RateLimitReason.COST_EXCEEDS_CAPACITY : RateLimitReason.OVER_LIMIT);
         }
         next[0] = t;
@@ -195,7 +199,7 @@ public final class BucketSpec {
             }
             reset = Math.max(reset, w);
         }
-        return RateDecision.allow(Math.max(0, min), reset, bandwidths[tightest], tightestReset);
+        return RateDecision.allow(Math.max(0, min), reset + behind, bandwidths[tightest], tightestReset + behind);
     }
 
     /** {@link #tryAcquire} for the common single-bandwidth bucket: the same rules, without loops. */
@@ -206,21 +210,22 @@ public final class BucketSpec {
         long cap = capUnits[0];
         long ri = r[0];
         long qi = q[0];
+        long behind = t - now; // > 0 only when the clock stepped back: see tryAcquire
         if (cost > capacity[0]) {
-            long reset = ceilDiv(cap - s, ri);
+            long reset = ceilDiv(cap - s, ri) + behind;
             return RateDecision.deny(Math.max(0, Math.floorDiv(s, qi)), RateDecision.NEVER, reset, bandwidths[0], reset,
                     RateLimitReason.COST_EXCEEDS_CAPACITY);
         }
         long costUnits = cost * qi;
         if (s < costUnits) {
-            long reset = ceilDiv(cap - s, ri);
-            return RateDecision.deny(Math.max(0, Math.floorDiv(s, qi)), ceilDiv(costUnits - s, ri), reset, bandwidths[0],
-                    reset, RateLimitReason.OVER_LIMIT);
+            long reset = ceilDiv(cap - s, ri) + behind;
+            return RateDecision.deny(Math.max(0, Math.floorDiv(s, qi)), ceilDiv(costUnits - s, ri) + behind, reset,
+                    bandwidths[0], reset, RateLimitReason.OVER_LIMIT);
         }
         s -= costUnits;
         next[0] = t;
         next[1] = s;
-        long reset = ceilDiv(cap - s, ri);
+        long reset = ceilDiv(cap - s, ri) + behind;
         return RateDecision.allow(qi == 1 ? s : s / qi, reset, bandwidths[0], reset);
     }
 
