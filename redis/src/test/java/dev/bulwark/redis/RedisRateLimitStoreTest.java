@@ -74,14 +74,15 @@ class RedisRateLimitStoreTest {
             AtomicLong nowNanos = new AtomicLong(1_700_000_000_000_000_000L + random.nextInt(1000) * 1000L);
             RedisRateLimitStore store = RedisRateLimitStore.builder(backend(admin)).name("diff" + seed + "-" + run)
                     .timeSource(nowNanos::get).build();
-            long[] state = spec.fullState(nowNanos.get());
+            long[] state = null; // as in Redis: no state until a request is allowed, then a full bucket "now"
             for (int i = 0; i < 60; i++) {
                 // whole microseconds; with stepsBack, one step in four goes back up to 3 s
                 nowNanos.addAndGet(stepsBack && random.nextInt(4) == 0 ? -random.nextInt(3_000_000) * 1000L
                         : random.nextInt(400) * 1000L);
                 long cost = 1 + random.nextInt(4);
-                long[] next = new long[state.length];
-                RateDecision expected = spec.tryAcquire(state, nowNanos.get(), cost, next);
+                long[] next = new long[spec.size() + 1];
+                long[] current = state != null ? state : spec.fullState(nowNanos.get());
+                RateDecision expected = spec.tryAcquire(current, nowNanos.get(), cost, next);
                 if (expected.allowed()) {
                     state = next;
                 }
