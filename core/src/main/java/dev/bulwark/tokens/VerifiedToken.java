@@ -22,11 +22,12 @@ import java.util.Set;
 public record VerifiedToken(String subject, String org, String sessionId, Set<String> roles, Set<String> scopes,
         String jwtId, Instant issuedAt, Instant expiresAt, String kid, Map<String, Object> claims) {
 
-    /** Copies collections (claims parsed by the verifier are already a private unmodifiable map: kept as is). */
+    /** Copies collections (claims parsed by the verifier are already a private unmodifiable map, possibly materialized
+     * on first access: kept as is). */
     public VerifiedToken {
         roles = Set.copyOf(roles);
         scopes = Set.copyOf(scopes);
-        claims = claims instanceof JsonClaims.ClaimsMap ? claims
+        claims = claims instanceof JsonClaims.ClaimsMap || claims instanceof LazyClaims ? claims
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claims));
     }
 
