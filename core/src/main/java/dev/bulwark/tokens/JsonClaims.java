@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,11 +92,22 @@ final class JsonClaims {
      * (not into a {@code String}) so that invalid UTF-8 and the string length limit are refused as
      * {@link #parse} refuses them.
      *
+     * <p>Payloads of the simple shape access tokens have (one flat object of printable-ASCII strings without
+     * escapes, integers of up to 18 digits, literals and flat arrays of those, no duplicates) are read by a
+     * byte-level reader ({@link SimpleScan}) that accepts only that subset of what the parser accepts and
+     * gives the same values; anything else, including anything it would refuse, goes to the parser.
+     *
      * @param json the payload bytes
      * @return the registered claims
      * @throws TokenException {@code MALFORMED} when {@link #parse} would throw it
      */
     static Registered scan(byte[] json) {
+        Registered simple = SimpleScan.scan(json);
+        return simple != null ? simple : scanWithParser(json);
+    }
+
+    /** {@link #scan} with Jackson's parser for every payload (the fast path's fallback and reference). */
+    static Registered scanWithParser(byte[] json) {
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
                 Registered r = new Registered();
@@ -202,6 +214,291 @@ final class JsonClaims {
     private static void checkString(JsonParser p) throws IOException {
         if (p.getTextLength() > MAX_STRING) {
             throw new IOException("string too long");
+        }
+    }
+
+    /**
+     * The fast path of {@link #scan}: a byte-level reader for a strict subset of JSON that the parser accepts
+     * with the same values. It never refuses: outside the subset it answers {@code null} and the parser
+     * decides. The subset: the first byte is <code>{</code> (so the parser reads it as UTF-8: no BOM, no zero
+     * bytes, which every other encoding of an object has); whitespace is space, tab, CR, LF; strings and
+     * member names are printable ASCII (0x20 to 0x7E) without backslash; numbers are integers of at most 18
+     * digits without leading zeros (Integer when they fit, else Long, as the parser gives them); true, false,
+     * null; arrays of those (not nested); no objects inside; no duplicate member names; nothing after the
+     * closing brace but whitespace; at most {@link #MAX_STRING} bytes, so no string can reach the limit.
+     */
+    static final class SimpleScan {
+        private static final Object DEFER = new Object();
+        private static final Object JSON_NULL = new Object();
+        private static final Object SKIPPED = new Object();
+
+        private final byte[] b;
+        private int i;
+
+        private SimpleScan(byte[] b) {
+            this.b = b;
+        }
+
+        /** @param json the payload @return the registered claims, or {@code null} when outside the subset */
+        static Registered scan(byte[] json) {
+            if (json.length > MAX_STRING || json.length == 0 || json[0] != '{') {
+                return null;
+            }
+            return new SimpleScan(json).object();
+        }
+
+        private Registered object() {
+            byte[] b = this.b;
+            int n = b.length;
+            Registered r = new Registered();
+            int seen = 0;
+            Set<String> others = null;
+            i = 1;
+            ws();
+            if (i < n && b[i] == '}') {
+                i++;
+            } else {
+                while (true) {
+                    if (i >= n || b[i] != '"') {
+                        return null;
+                    }
+                    int start = i + 1;
+                    int end = stringEnd(start);
+                    if (end < 0) {
+                        return null;
+                    }
+                    i = end + 1;
+                    ws();
+                    if (i >= n || b[i] != ':') {
+                        return null;
+                    }
+                    i++;
+                    ws();
+                    int slot = slot(b, start, end - start);
+                    if (slot >= 0) {
+                        if ((seen & (1 << slot)) != 0) {
+                            return null;
+                        }
+                        seen |= 1 << slot;
+                    } else {
+                        if (others == null) {
+                            others = new HashSet<>();
+                        }
+                        if (!others.add(new String(b, start, end - start, StandardCharsets.ISO_8859_1))) {
+                            return null;
+                        }
+                    }
+                    Object v = value(slot >= 0, false);
+                    if (v == DEFER) {
+                        return null;
+                    }
+                    if (slot >= 0) {
+                        r.values[slot] = v == JSON_NULL ? null : v;
+                    }
+                    ws();
+                    if (i >= n) {
+                        return null;
+                    }
+                    if (b[i] == ',') {
+                        i++;
+                        ws();
+                    } else if (b[i] == '}') {
+                        i++;
+                        break;
+                    } else {
+                        return null;
+                    }
+                }
+            }
+            ws();
+            return i == n ? r : null;
+        }
+
+        private void ws() {
+            byte[] b = this.b;
+            int n = b.length;
+            while (i < n) {
+                byte c = b[i];
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                    return;
+                }
+                i++;
+            }
+        }
+
+        /** {@return the index of the closing quote of a string whose content starts at {@code s}, or -1} */
+        private int stringEnd(int s) {
+            byte[] b = this.b;
+            for (int j = s; j < b.length; j++) {
+                byte c = b[j];
+                if (c == '"') {
+                    return j;
+                }
+                if (c < 0x20 || c == 0x7F || c == '\\') {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** One value at {@link #i}: the value (JSON_NULL for null) when kept, SKIPPED when not, or DEFER. */
+        private Object value(boolean keep, boolean inArray) {
+            byte[] b = this.b;
+            int n = b.length;
+            if (i >= n) {
+                return DEFER;
+            }
+            byte c = b[i];
+            if (c == '"') {
+                int start = i + 1;
+                int end = stringEnd(start);
+                if (end < 0) {
+                    return DEFER;
+                }
+                i = end + 1;
+                return keep ? new String(b, start, end - start, StandardCharsets.ISO_8859_1) : SKIPPED;
+            }
+            if (c == '-' || c >= '0' && c <= '9') {
+                return number(keep);
+            }
+            if (c == 't') {
+                return literal("true", Boolean.TRUE);
+            }
+            if (c == 'f') {
+                return literal("false", Boolean.FALSE);
+            }
+            if (c == 'n') {
+                return literal("null", JSON_NULL);
+            }
+            if (c == '[' && !inArray) {
+                i++;
+                ws();
+                List<Object> list = keep ? new ArrayList<>(2) : null;
+                if (i < n && b[i] == ']') {
+                    i++;
+                    return keep ? list : SKIPPED;
+                }
+                while (true) {
+                    Object e = value(keep, true);
+                    if (e == DEFER) {
+                        return DEFER;
+                    }
+                    if (keep) {
+                        list.add(e == JSON_NULL ? null : e);
+                    }
+                    ws();
+                    if (i >= n) {
+                        return DEFER;
+                    }
+                    if (b[i] == ',') {
+                        i++;
+                        ws();
+                    } else if (b[i] == ']') {
+                        i++;
+                        return keep ? list : SKIPPED;
+                    } else {
+                        return DEFER;
+                    }
+                }
+            }
+            return DEFER;
+        }
+
+        private Object number(boolean keep) {
+            byte[] b = this.b;
+            int n = b.length;
+            boolean negative = b[i] == '-';
+            if (negative) {
+                i++;
+            }
+            if (i >= n) {
+                return DEFER;
+            }
+            long v = 0;
+            if (b[i] == '0') {
+                i++;
+            } else if (b[i] >= '1' && b[i] <= '9') {
+                int digits = 0;
+                while (i < n && b[i] >= '0' && b[i] <= '9') {
+                    if (++digits > 18) {
+                        return DEFER;
+                    }
+                    v = v * 10 + (b[i] - '0');
+                    i++;
+                }
+            } else {
+                return DEFER;
+            }
+            if (!delimiter()) {
+                return DEFER;
+            }
+            if (!keep) {
+                return SKIPPED;
+            }
+            if (negative) {
+                v = -v;
+            }
+            return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) Integer.valueOf((int) v) : (Object) Long.valueOf(v);
+        }
+
+        private Object literal(String word, Object value) {
+            byte[] b = this.b;
+            int len = word.length();
+            if (i + len > b.length) {
+                return DEFER;
+            }
+            for (int k = 0; k < len; k++) {
+                if (b[i + k] != word.charAt(k)) {
+                    return DEFER;
+                }
+            }
+            i += len;
+            return delimiter() ? value : DEFER;
+        }
+
+        /** {@return whether the byte at {@link #i} may follow a number or literal: whitespace , ] or the end} */
+        private boolean delimiter() {
+            if (i >= b.length) {
+                return true;
+            }
+            byte c = b[i];
+            return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        }
+
+        /** {@link Registered#slot} over the bytes of a member name (printable ASCII, no escapes). */
+        private static int slot(byte[] b, int s, int len) {
+            if (len == 3) {
+                byte c0 = b[s];
+                byte c1 = b[s + 1];
+                byte c2 = b[s + 2];
+                switch (c0) {
+                    case 'e':
+                        return c1 == 'x' && c2 == 'p' ? Registered.EXP : -1;
+                    case 'i':
+                        return c1 == 'a' && c2 == 't' ? Registered.IAT : c1 == 's' && c2 == 's' ? Registered.ISS : -1;
+                    case 'n':
+                        return c1 == 'b' && c2 == 'f' ? Registered.NBF : -1;
+                    case 'a':
+                        return c1 == 'u' && c2 == 'd' ? Registered.AUD : -1;
+                    case 's':
+                        return c1 == 'u' && c2 == 'b' ? Registered.SUB : c1 == 'i' && c2 == 'd' ? Registered.SID : -1;
+                    case 'j':
+                        return c1 == 't' && c2 == 'i' ? Registered.JTI : -1;
+                    case 'o':
+                        return c1 == 'r' && c2 == 'g' ? Registered.ORG : -1;
+                    default:
+                        return -1;
+                }
+            }
+            if (len == 5) {
+                if (b[s] == 'r' && b[s + 1] == 'o' && b[s + 2] == 'l' && b[s + 3] == 'e' && b[s + 4] == 's') {
+                    return Registered.ROLES;
+                }
+                if (b[s] == 's' && b[s + 1] == 'c' && b[s + 2] == 'o' && b[s + 3] == 'p' && b[s + 4] == 'e') {
+                    return Registered.SCOPE;
+                }
+            }
+            return -1;
         }
     }
 

@@ -41,19 +41,82 @@ class JsonClaimsDifferentialTest {
                     .isInstanceOfSatisfying(TokenException.class, t -> assertThat(t.reason()).isEqualTo(TokenReason.MALFORMED));
             assertThatThrownBy(() -> JsonClaims.scan(json)).as("scan of " + new String(json, StandardCharsets.ISO_8859_1))
                     .isInstanceOfSatisfying(TokenException.class, t -> assertThat(t.reason()).isEqualTo(TokenReason.MALFORMED));
+            assertThatThrownBy(() -> JsonClaims.scanWithParser(json)).as("parser scan of " + new String(json, StandardCharsets.ISO_8859_1))
+                    .isInstanceOfSatisfying(TokenException.class, t -> assertThat(t.reason()).isEqualTo(TokenReason.MALFORMED));
+            assertThat(JsonClaims.SimpleScan.scan(json)).as("fast scan of " + new String(json, StandardCharsets.ISO_8859_1)).isNull();
             return;
         }
         Map<String, Object> streamed = JsonClaims.parse(json);
         assertThat(streamed).as(new String(json, StandardCharsets.ISO_8859_1)).isEqualTo(reference);
         assertSameTypes(streamed, reference);
         assertThat(new ArrayList<>(streamed.keySet())).isEqualTo(new ArrayList<>(reference.keySet()));
-        JsonClaims.Registered scanned = JsonClaims.scan(json);
+        sameRegistered(JsonClaims.scan(json), reference, json);
+        sameRegistered(JsonClaims.scanWithParser(json), reference, json);
+        JsonClaims.Registered fast = JsonClaims.SimpleScan.scan(json);
+        if (fast != null) {
+            sameRegistered(fast, reference, json);
+        }
+    }
+
+    private static void sameRegistered(JsonClaims.Registered scanned, Map<String, Object> reference, byte[] json) {
         for (int i = 0; i < JsonClaims.Registered.NAMES.length; i++) {
             String name = JsonClaims.Registered.NAMES[i];
             assertThat(scanned.get(i)).as(name + " of " + new String(json, StandardCharsets.ISO_8859_1))
                     .isEqualTo(reference.get(name));
             assertSameTypes(scanned.get(i), reference.get(name));
         }
+    }
+
+    /** Flat objects of the shape the fast path reads, with whitespace, and values just outside it. */
+    @Provide
+    Arbitrary<String> flatObjects() {
+        List<String> names = new ArrayList<>(List.of(JsonClaims.Registered.NAMES));
+        names.addAll(List.of("x", "scopes", "ex", "expp", "role", "Exp", "\\u0073ub", "s\\/b", "rol\u00e9s"));
+        Arbitrary<String> scalar = Arbitraries.oneOf(
+                Arbitraries.of("0", "-0", "1", "-1", "00", "-", "-a", "1a", "2147483647", "2147483648", "-2147483648",
+                        "-2147483649", "999999999999999999", "-999999999999999999", "1000000000000000000", "1.0", "1e2",
+                        "true", "false", "null", "nul", "truee", "t", "\"\"", "\"a b\"", "\"\\u0041\"", "\"\u007f\"",
+                        "\"\u00e9\"", "\"tab\there\"", "{}", "[[]]", "[]"),
+                Arbitraries.longs().map(String::valueOf),
+                Arbitraries.strings().ascii().ofMaxLength(8).map(x -> "\"" + x.replace("\\", "").replace("\"", "") + "\""));
+        Arbitrary<String> value = Arbitraries.oneOf(scalar,
+                scalar.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]"));
+        Arbitrary<String> ws = Arbitraries.of("", "", "", " ", "\n", "\t", "\r\n  ", "\f", "\u00a0");
+        return Arbitraries.of(names).list().ofMaxSize(12).flatMap(keys -> Arbitraries.oneOf(value).list().ofSize(keys.size())
+                .flatMap(vals -> ws.list().ofSize(4 * keys.size() + 2).map(w -> {
+                    StringBuilder sb = new StringBuilder("{").append(w.get(0));
+                    for (int i = 0; i < keys.size(); i++) {
+                        sb.append(i == 0 ? "" : ",").append(w.get(4 * i + 1)).append('"').append(keys.get(i)).append('"')
+                                .append(w.get(4 * i + 2)).append(':').append(w.get(4 * i + 3)).append(vals.get(i))
+                                .append(w.get(4 * i + 4));
+                    }
+                    return sb.append('}').append(w.get(w.size() - 1)).toString();
+                })));
+    }
+
+    @Property(tries = 3000)
+    void flatPayloads_sameOutcome(@ForAll("flatObjects") String json, @ForAll @IntRange(min = 0, max = 1000) int at,
+            @ForAll @IntRange(min = 0, max = 11) int what) {
+        sameOutcome(json.getBytes(StandardCharsets.UTF_8));
+        int i = at % (json.length() + 1);
+        String[] edits = {"{", "}", ",", "\"", "[", "]", ":", "-", "0", " ", "\u0000", ",\"sub\":\"s\""};
+        sameOutcome((json.substring(0, i) + edits[what] + json.substring(i)).getBytes(StandardCharsets.UTF_8));
+        if (i < json.length()) {
+            sameOutcome((json.substring(0, i) + json.substring(i + 1)).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void issuedTokens_takeTheFastPath() {
+        Fixtures f = new Fixtures();
+        String token = f.valid("u1");
+        byte[] payload = java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        JsonClaims.Registered fast = JsonClaims.SimpleScan.scan(payload);
+        assertThat(fast).isNotNull();
+        sameOutcome(payload);
+        assertThat(fast.get(JsonClaims.Registered.SUB)).isEqualTo("u1");
+        assertThat(fast.get(JsonClaims.Registered.ROLES)).isEqualTo(List.of("admin"));
+        assertThat(fast.get(JsonClaims.Registered.EXP)).isInstanceOf(Integer.class);
     }
 
     private static void assertSameTypes(Object a, Object b) {
