@@ -28,6 +28,10 @@ import java.util.Set;
  * gives ({@link #parseWithDatabind}, kept as the reference): objects as {@link LinkedHashMap}, arrays as
  * {@link ArrayList}, integers as the smallest of {@code Integer}/{@code Long}/{@code BigInteger}, other numbers
  * as {@code Double}, booleans, strings and {@code null}.
+ *
+ * <p>{@link #scan} is the verifier's pass: it accepts and refuses exactly what {@link #parse} does but keeps
+ * only the registered claims {@link AccessTokens} reads; {@link LazyClaims} runs {@link #parse} on first access
+ * to the full map.
  */
 final class JsonClaims {
 

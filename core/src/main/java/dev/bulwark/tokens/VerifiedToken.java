@@ -17,7 +17,8 @@ import java.util.Set;
  * @param issuedAt {@code iat}
  * @param expiresAt {@code exp}
  * @param kid the key that verified it
- * @param claims every claim, as parsed JSON values (unmodifiable)
+ * @param claims every claim, as parsed JSON values (unmodifiable; for a token from {@link AccessTokens} the map
+ *     is built from the already validated payload on first access, which cannot fail)
  */
 public record VerifiedToken(String subject, String org, String sessionId, Set<String> roles, Set<String> scopes,
         String jwtId, Instant issuedAt, Instant expiresAt, String kid, Map<String, Object> claims) {
