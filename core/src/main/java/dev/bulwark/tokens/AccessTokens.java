@@ -150,16 +150,16 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
             throw new TokenException(TokenReason.WRONG_TYPE, "typ must be " + TYPE + " for an access token");
         }
         // One validating pass that keeps only the registered claims; the full map is built on first access.
-        JsonClaims.Registered json = JsonClaims.scan(checked.payload);
-        Long exp = epochClaim(json.get(JsonClaims.Registered.EXP), "exp");
-        Long iat = epochClaim(json.get(JsonClaims.Registered.IAT), "iat");
+        JsonClaims.Registered json = JsonClaims.scan(checked.payload, issuer, audience);
+        long exp = epochClaim(json.get(JsonClaims.Registered.EXP), "exp");
+        long iat = epochClaim(json.get(JsonClaims.Registered.IAT), "iat");
         String iss = stringClaim(json.get(JsonClaims.Registered.ISS), "iss");
         List<String> aud = audience(json.get(JsonClaims.Registered.AUD));
         String sub = stringClaim(json.get(JsonClaims.Registered.SUB), "sub");
         String jti = stringClaim(json.get(JsonClaims.Registered.JTI), "jti");
         String sid = stringClaim(json.get(JsonClaims.Registered.SID), "sid");
-        requireClaim(exp, "exp");
-        requireClaim(iat, "iat");
+        requireClaim(exp == NO_DATE ? null : Boolean.TRUE, "exp");
+        requireClaim(iat == NO_DATE ? null : Boolean.TRUE, "iat");
         requireClaim(iss, "iss");
         requireClaim(aud.isEmpty() ? null : aud, "aud");
         requireClaim(sub == null || sub.isEmpty() ? null : sub, "sub");
@@ -178,8 +178,8 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         if (now >= expS + skewSeconds) {
             throw new TokenException(TokenReason.EXPIRED, "token expired at " + Instant.ofEpochSecond(expS));
         }
-        Long nbf = epochClaim(json.get(JsonClaims.Registered.NBF), "nbf");
-        if (nbf != null && now + skewSeconds < nbf) {
+        long nbf = epochClaim(json.get(JsonClaims.Registered.NBF), "nbf");
+        if (nbf != NO_DATE && now + skewSeconds < nbf) {
             throw new TokenException(TokenReason.NOT_YET_VALID, "token not valid before " + Instant.ofEpochSecond(nbf));
         }
         if (iatS > now + skewSeconds) {
@@ -223,10 +223,13 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be a string");
     }
 
-    /** A NumericDate (RFC 7519): a JSON number of seconds; fractions are truncated. */
-    private static Long epochClaim(Object v, String name) {
+    /** {@link #epochClaim} of an absent claim (no NumericDate it accepts is this far from zero). */
+    private static final long NO_DATE = Long.MIN_VALUE;
+
+    /** A NumericDate (RFC 7519): a JSON number of seconds; fractions are truncated; {@link #NO_DATE} when absent. */
+    private static long epochClaim(Object v, String name) {
         if (v == null) {
-            return null;
+            return NO_DATE;
         }
         if (v instanceof Number) {
             double d = ((Number) v).doubleValue();

@@ -106,7 +106,21 @@ final class JsonClaims {
      * @throws TokenException {@code MALFORMED} when {@link #parse} would throw it
      */
     static Registered scan(byte[] json) {
-        Registered simple = SimpleScan.scan(json);
+        return scan(json, null, null);
+    }
+
+    /**
+     * {@link #scan} that gives string values equal to {@code known1} or {@code known2} (the configured issuer
+     * and audience) as those instances instead of new equal strings.
+     *
+     * @param json the payload bytes
+     * @param known1 a string to reuse, or {@code null}
+     * @param known2 a string to reuse, or {@code null}
+     * @return the registered claims
+     * @throws TokenException {@code MALFORMED} when {@link #parse} would throw it
+     */
+    static Registered scan(byte[] json, String known1, String known2) {
+        Registered simple = SimpleScan.scan(json, known1, known2);
         return simple != null ? simple : scanWithParser(json);
     }
 
@@ -237,18 +251,55 @@ final class JsonClaims {
         private static final Object SKIPPED = new Object();
 
         private final byte[] b;
+        private final String known1;
+        private final String known2;
         private int i;
 
-        private SimpleScan(byte[] b) {
+        private SimpleScan(byte[] b, String known1, String known2) {
             this.b = b;
+            this.known1 = known1;
+            this.known2 = known2;
         }
 
         /** @param json the payload @return the registered claims, or {@code null} when outside the subset */
         static Registered scan(byte[] json) {
+            return scan(json, null, null);
+        }
+
+        /**
+         * @param json the payload
+         * @param known1 a string value to reuse when equal, or {@code null}
+         * @param known2 a string value to reuse when equal, or {@code null}
+         * @return the registered claims, or {@code null} when outside the subset
+         */
+        static Registered scan(byte[] json, String known1, String known2) {
             if (json.length > MAX_STRING || json.length == 0 || json[0] != '{') {
                 return null;
             }
-            return new SimpleScan(json).object();
+            return new SimpleScan(json, known1, known2).object();
+        }
+
+        /** The string of bytes [start, end): a known instance when equal, else a new string. */
+        private String string(int start, int end) {
+            if (matches(known1, start, end)) {
+                return known1;
+            }
+            if (matches(known2, start, end)) {
+                return known2;
+            }
+            return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        private boolean matches(String known, int start, int end) {
+            if (known == null || known.length() != end - start) {
+                return false;
+            }
+            for (int k = 0; k < known.length(); k++) {
+                if (b[start + k] != known.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private Registered object() {
@@ -330,19 +381,24 @@ final class JsonClaims {
             }
         }
 
+        /** Bytes a string of the subset may contain: printable ASCII but the quote and the backslash. */
+        private static final boolean[] PLAIN = new boolean[256];
+
+        static {
+            for (int c = 0x20; c < 0x7F; c++) {
+                PLAIN[c] = c != '"' && c != '\\';
+            }
+        }
+
         /** {@return the index of the closing quote of a string whose content starts at {@code s}, or -1} */
         private int stringEnd(int s) {
             byte[] b = this.b;
-            for (int j = s; j < b.length; j++) {
-                byte c = b[j];
-                if (c == '"') {
-                    return j;
-                }
-                if (c < 0x20 || c == 0x7F || c == '\\') {
-                    return -1;
-                }
+            int n = b.length;
+            int j = s;
+            while (j < n && PLAIN[b[j] & 0xFF]) {
+                j++;
             }
-            return -1;
+            return j < n && b[j] == '"' ? j : -1;
         }
 
         /** One value at {@link #i}: the value (JSON_NULL for null) when kept, SKIPPED when not, or DEFER. */
@@ -360,7 +416,7 @@ final class JsonClaims {
                     return DEFER;
                 }
                 i = end + 1;
-                return keep ? new String(b, start, end - start, StandardCharsets.ISO_8859_1) : SKIPPED;
+                return keep ? string(start, end) : SKIPPED;
             }
             if (c == '-' || c >= '0' && c <= '9') {
                 return number(keep);
