@@ -44,6 +44,7 @@ class JsonClaimsDifferentialTest {
             assertThatThrownBy(() -> JsonClaims.scanWithParser(json)).as("parser scan of " + new String(json, StandardCharsets.ISO_8859_1))
                     .isInstanceOfSatisfying(TokenException.class, t -> assertThat(t.reason()).isEqualTo(TokenReason.MALFORMED));
             assertThat(JsonClaims.SimpleScan.scan(json)).as("fast scan of " + new String(json, StandardCharsets.ISO_8859_1)).isNull();
+            assertThatThrownBy(() -> JsonClaims.scan(json, "a", "u1")).isInstanceOf(TokenException.class);
             return;
         }
         Map<String, Object> streamed = JsonClaims.parse(json);
@@ -52,6 +53,9 @@ class JsonClaimsDifferentialTest {
         assertThat(new ArrayList<>(streamed.keySet())).isEqualTo(new ArrayList<>(reference.keySet()));
         sameRegistered(JsonClaims.scan(json), reference, json);
         sameRegistered(JsonClaims.scanWithParser(json), reference, json);
+        // Reusing known strings (the verifier passes its issuer and audience) changes no value.
+        sameRegistered(JsonClaims.scan(json, "a", "u1"), reference, json);
+        sameRegistered(JsonClaims.scan(json, "", "api.example.com"), reference, json);
         JsonClaims.Registered fast = JsonClaims.SimpleScan.scan(json);
         if (fast != null) {
             sameRegistered(fast, reference, json);
