@@ -15,7 +15,6 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -150,16 +149,17 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         if (typ == null || !isAccessType(typ.getType())) {
             throw new TokenException(TokenReason.WRONG_TYPE, "typ must be " + TYPE + " for an access token");
         }
-        Map<String, Object> json = JsonClaims.parse(checked.payload);
-        Long exp = epochClaim(json, "exp");
-        Long iat = epochClaim(json, "iat");
-        String iss = stringClaim(json, "iss");
-        List<String> aud = audience(json);
-        String sub = stringClaim(json, "sub");
-        String jti = stringClaim(json, "jti");
-        String sid = stringClaim(json, "sid");
-        requireClaim(exp, "exp");
-        requireClaim(iat, "iat");
+        // One validating pass that keeps only the registered claims; the full map is built on first access.
+        JsonClaims.Registered json = JsonClaims.scan(checked.payload, issuer, audience);
+        long exp = epochClaim(json.get(JsonClaims.Registered.EXP), "exp");
+        long iat = epochClaim(json.get(JsonClaims.Registered.IAT), "iat");
+        String iss = stringClaim(json.get(JsonClaims.Registered.ISS), "iss");
+        List<String> aud = audience(json.get(JsonClaims.Registered.AUD));
+        String sub = stringClaim(json.get(JsonClaims.Registered.SUB), "sub");
+        String jti = stringClaim(json.get(JsonClaims.Registered.JTI), "jti");
+        String sid = stringClaim(json.get(JsonClaims.Registered.SID), "sid");
+        requireClaim(exp == NO_DATE ? null : Boolean.TRUE, "exp");
+        requireClaim(iat == NO_DATE ? null : Boolean.TRUE, "iat");
         requireClaim(iss, "iss");
         requireClaim(aud.isEmpty() ? null : aud, "aud");
         requireClaim(sub == null || sub.isEmpty() ? null : sub, "sub");
@@ -178,8 +178,8 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         if (now >= expS + skewSeconds) {
             throw new TokenException(TokenReason.EXPIRED, "token expired at " + Instant.ofEpochSecond(expS));
         }
-        Long nbf = epochClaim(json, "nbf");
-        if (nbf != null && now + skewSeconds < nbf) {
+        long nbf = epochClaim(json.get(JsonClaims.Registered.NBF), "nbf");
+        if (nbf != NO_DATE && now + skewSeconds < nbf) {
             throw new TokenException(TokenReason.NOT_YET_VALID, "token not valid before " + Instant.ofEpochSecond(nbf));
         }
         if (iatS > now + skewSeconds) {
@@ -189,9 +189,9 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
             throw new TokenException(TokenReason.LIFETIME_EXCEEDED,
                     "token lifetime " + (expS - iatS) + " s is outside (0, " + maxTtl.getSeconds() + " s]");
         }
-        String org = stringClaim(json, "org");
-        Set<String> roles = listClaim(json, "roles");
-        Set<String> scopes = scopeClaim(json);
+        String org = stringClaim(json.get(JsonClaims.Registered.ORG), "org");
+        Set<String> roles = listClaim(json.get(JsonClaims.Registered.ROLES), "roles");
+        Set<String> scopes = scopeClaim(json.get(JsonClaims.Registered.SCOPE));
         Instant issuedAt = Instant.ofEpochSecond(iatS);
         if (sessions != null) {
             // One reading of the clock for the whole verification when both use the same one.
@@ -202,7 +202,7 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
             }
         }
         return new VerifiedToken(sub, org, sid, roles, scopes, jti, issuedAt, Instant.ofEpochSecond(expS),
-                header.getKeyID(), json);
+                header.getKeyID(), new LazyClaims(checked.payload));
     }
 
     private static boolean isAccessType(String t) {
@@ -216,19 +216,20 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         }
     }
 
-    private static String stringClaim(Map<String, Object> json, String name) {
-        Object v = json.get(name);
+    private static String stringClaim(Object v, String name) {
         if (v == null || v instanceof String) {
             return (String) v;
         }
         throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be a string");
     }
 
-    /** A NumericDate (RFC 7519): a JSON number of seconds; fractions are truncated. */
-    private static Long epochClaim(Map<String, Object> json, String name) {
-        Object v = json.get(name);
+    /** {@link #epochClaim} of an absent claim (no NumericDate it accepts is this far from zero). */
+    private static final long NO_DATE = Long.MIN_VALUE;
+
+    /** A NumericDate (RFC 7519): a JSON number of seconds; fractions are truncated; {@link #NO_DATE} when absent. */
+    private static long epochClaim(Object v, String name) {
         if (v == null) {
-            return null;
+            return NO_DATE;
         }
         if (v instanceof Number) {
             double d = ((Number) v).doubleValue();
@@ -239,8 +240,7 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         throw new TokenException(TokenReason.MALFORMED, "claim '" + name + "' must be a NumericDate (seconds)");
     }
 
-    private static List<String> audience(Map<String, Object> json) {
-        Object v = json.get("aud");
+    private static List<String> audience(Object v) {
         if (v == null) {
             return List.of();
         }
@@ -260,8 +260,7 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         throw new TokenException(TokenReason.MALFORMED, "claim 'aud' must be a string or an array of strings");
     }
 
-    private static Set<String> listClaim(Map<String, Object> json, String name) {
-        Object v = json.get(name);
+    private static Set<String> listClaim(Object v, String name) {
         if (v == null) {
             return Set.of();
         }
@@ -287,8 +286,8 @@ public final class AccessTokens implements AccessTokenIssuer, AccessTokenVerifie
         throw new TokenException(TokenReason.MISSING_CLAIM, "claim '" + name + "' must be an array of strings");
     }
 
-    private static Set<String> scopeClaim(Map<String, Object> json) {
-        String s = stringClaim(json, "scope");
+    private static Set<String> scopeClaim(Object v) {
+        String s = stringClaim(v, "scope");
         if (s == null || s.isBlank()) {
             return Set.of();
         }

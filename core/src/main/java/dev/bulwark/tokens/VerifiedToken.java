@@ -17,16 +17,18 @@ import java.util.Set;
  * @param issuedAt {@code iat}
  * @param expiresAt {@code exp}
  * @param kid the key that verified it
- * @param claims every claim, as parsed JSON values (unmodifiable)
+ * @param claims every claim, as parsed JSON values (unmodifiable; for a token from {@link AccessTokens} the map
+ *     is built from the already validated payload on first access, which cannot fail)
  */
 public record VerifiedToken(String subject, String org, String sessionId, Set<String> roles, Set<String> scopes,
         String jwtId, Instant issuedAt, Instant expiresAt, String kid, Map<String, Object> claims) {
 
-    /** Copies collections (claims parsed by the verifier are already a private unmodifiable map: kept as is). */
+    /** Copies collections (claims parsed by the verifier are already a private unmodifiable map, possibly materialized
+     * on first access: kept as is). */
     public VerifiedToken {
         roles = Set.copyOf(roles);
         scopes = Set.copyOf(scopes);
-        claims = claims instanceof JsonClaims.ClaimsMap ? claims
+        claims = claims instanceof JsonClaims.ClaimsMap || claims instanceof LazyClaims ? claims
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claims));
     }
 

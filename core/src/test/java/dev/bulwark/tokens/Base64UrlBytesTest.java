@@ -52,6 +52,34 @@ class Base64UrlBytesTest {
         assertThat(Hashes.decodeBase64Url(bytes, 3, bytes.length - 3)).isEqualTo(data);
     }
 
+    @Provide
+    Arbitrary<String> longNearlyBase64() {
+        Arbitrary<String> valid = Arbitraries.bytes().array(byte[].class).ofMaxSize(700)
+                .map(d -> Base64.getUrlEncoder().encodeToString(d));
+        return Arbitraries.oneOf(valid, valid.map(v -> v.replace("=", "")),
+                Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+                        .withChars("=+/\r\n\u00ff").ofMinLength(60).ofMaxLength(900));
+    }
+
+    /**
+     * The decoder of ranges (the JDK's, after refusing padding and non-canonical last bits) against the String
+     * check, inside larger arrays, for long inputs the JDK decodes in blocks and for padded ones it would accept.
+     */
+    @Property(tries = 1000)
+    void rangeDecode_agreesWithStringCheck(@ForAll("longNearlyBase64") String s, @ForAll("nearlyBase64") String shortOne) {
+        for (String x : new String[] {s, shortOne, "QQ==", "QUE=", "QQ=", "=", "==", "QQ==QQ", "QUFB=", "QUFBQQ==", "Q===",
+            "QUFB", "QQ=A", s + "=", s.replace("=", "") + "=="}) {
+            boolean ok = Hashes.isBase64Url(x, 0, x.length());
+            byte[] bytes = ("x." + x + ".y").getBytes(StandardCharsets.ISO_8859_1);
+            if (ok) {
+                assertThat(Hashes.decodeBase64Url(bytes, 2, bytes.length - 2)).isEqualTo(Base64.getUrlDecoder().decode(x));
+            } else {
+                assertThatThrownBy(() -> Hashes.decodeBase64Url(bytes, 2, bytes.length - 2)).as(x)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+    }
+
     @Test
     void nonCanonicalTrailingBits_areRefused() {
         // "QQ" is 'A'; "QR" carries a set unused bit: same byte, not the canonical encoding.
