@@ -32,11 +32,37 @@ class AuthzParsersFuzzTest {
         }
     }
 
+    private static final String JSON_SKELETON = "{\"roles\": [{\"name\": \"$\", \"level\": $, \"grants\": [\"$\", \"$\"],"
+            + " \"denies\": [\"$\"], \"inherits\": [\"$\"]}, {\"name\": \"$\", \"level\": $, \"grants\": [\"$\"],"
+            + " \"inherits\": [\"$\"]}], \"memberships\": [{\"user\": \"$\", \"org\": \"$\", \"role\": \"$\"},"
+            + " {\"user\": \"$\", \"org\": \"o1\", \"role\": \"$\"}]}";
+    private static final String YAML_SKELETON = "roles:\n  - name: $\n    level: $\n    grants: [\"$\", \"$\"]\n"
+            + "    denies: [$]\n    inherits: [$]\n  - name: $\n    level: $\n    grants: [$]\n    inherits: [$]\n"
+            + "memberships:\n  - {user: $, org: $, role: $}\n  - {user: $, org: o1, role: $}\n";
+    private static final String[] PIECES = {"", "admin", "member", "viewer", "80", "40", "-1", "101", "1e3",
+        "projects.*", "projects.read", "*.read", "activity.read:own", "*", "projects.*:own", "billing.*", "u1", "o1",
+        "a.b.c", "\\u0000", "&a", "*a", "!!str", "[]", "{}", "null"};
+
     @FuzzTest(maxDuration = "30s")
     void policyDocumentParser(FuzzedDataProvider data) {
         boolean yaml = data.consumeBoolean();
         String request = data.consumeString(40);
-        String doc = data.consumeRemainingAsString();
+        String doc;
+        int mode = data.consumeInt(0, 2);
+        if (mode == 0) {
+            doc = data.consumeRemainingAsString();
+        } else {
+            // a well-formed skeleton whose names, levels, grants and inheritance are fuzzed, so that inputs get
+            // past the JSON/YAML syntax into the policy rules (a random string almost never does)
+            String[] parts = (mode == 1 ? JSON_SKELETON : YAML_SKELETON).split("\\$", -1);
+            StringBuilder b = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                String piece = data.pickValue(PIECES);
+                b.append(piece.isEmpty() ? data.consumeString(24) : piece).append(parts[i]);
+            }
+            doc = b.toString();
+            yaml = mode == 2;
+        }
         Policy policy;
         try {
             policy = yaml ? Policy.fromYaml(doc) : Policy.fromJson(doc);
