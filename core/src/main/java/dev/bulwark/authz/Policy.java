@@ -237,8 +237,22 @@ public final class Policy {
         return scan(roleNames, null, request.resource(), request.action(), isOwner(userId, resource));
     }
 
+    /**
+     * Resolves a role once, for checking many permissions against it without a lookup by name each time (see
+     * {@link RoleCheck}). A role the policy does not define gives a check that denies everything, as
+     * {@link #decide} does for it.
+     *
+     * @param roleName the role's name
+     * @return the check
+     * @throws NullPointerException when {@code roleName} is null
+     */
+    public RoleCheck roleCheck(String roleName) {
+        java.util.Objects.requireNonNull(roleName, "roleName");
+        return new RoleCheck(this, roleName, compiled.get(roleName));
+    }
+
     /** The request's slot in this policy, memoised on the request (a benign race: slots are immutable). */
-    private RequestSlot slotOf(Permission request) {
+    RequestSlot slotOf(Permission request) {
         RequestSlot slot = slots.getOrDefault(request.toString(), noSlot);
         request.slot = slot;
         return slot;

@@ -435,6 +435,9 @@ public final class DefaultPiiDetector implements PiiDetector {
                 if (closingTag(j)) {
                     continue; // a closing tag ("</ssn>") labels the value before it, not the one after
                 }
+                if (j > 0 && s.charAt(j - 1) == '[' && maskToken(j - 1, n) > 0) {
+                    continue; // a mask placeholder ("[PHONE]") is a masked value, not a context word
+                }
                 char lc = Character.toLowerCase(c);
                 for (String w : words) {
                     int len = w.length();
@@ -460,6 +463,16 @@ public final class DefaultPiiDetector implements PiiDetector {
             int letters = 0;
             for (int k = from; k < to; k++) {
                 char c = s.charAt(k);
+                int token = c == '[' ? maskToken(k, to) : -1;
+                if (token > 0) {
+                    // a value already masked ("[PHONE]", "[US_SSN_3f9a...]") is still the context word's value,
+                    // so masking masked text finds what the first pass found (masking stays idempotent)
+                    value = true;
+                    run = 0;
+                    letters = 0;
+                    k = token;
+                    continue;
+                }
                 if (isDigit(c)) {
                     run++;
                     if (run >= 3) {
@@ -475,6 +488,29 @@ public final class DefaultPiiDetector implements PiiDetector {
                 }
             }
             return false;
+        }
+
+        /**
+         * The end index ({@code ]}) of a mask placeholder starting at {@code k} ({@code [} + an upper-case type
+         * name, optionally {@code _} and a hash, + {@code ]}), within {@code to} and at most 64 characters, or -1.
+         */
+        int maskToken(int k, int to) {
+            int j = k + 1;
+            if (j >= to || s.charAt(j) < 'A' || s.charAt(j) > 'Z') {
+                return -1;
+            }
+            int limit = Math.min(to, k + 64);
+            while (j < limit) {
+                char d = s.charAt(j);
+                if (d == ']') {
+                    return j - k >= 3 ? j : -1;
+                }
+                if (!(d >= 'A' && d <= 'Z' || d >= 'a' && d <= 'z' || d >= '0' && d <= '9' || d == '_')) {
+                    return -1;
+                }
+                j++;
+            }
+            return -1;
         }
 
         List<PiiSpan> resolve() {
