@@ -217,18 +217,11 @@ public final class Policy {
             // fast path, allowed or denied alike, one hash lookup (the role's): the request's dense id in this
             // policy is memoised on the Permission; the role's cell for that id holds its pre-computed decision;
             // a role without such a cell and without wildcard entries can only decide NO_GRANT (shared instance)
-            RequestSlot slot = request.slot;
-            if (slot == null || slot.policy != this) {
-                slot = slotOf(request);
-            }
             CompiledRole only = compiled.get(roleNames.get(0));
             if (only != null) {
-                Cell c = only.exactCell(slot.id);
-                if (c != null) {
-                    return isOwner(userId, resource) ? c.aloneOwner : c.alone;
-                }
-                if (only.exactOnly()) {
-                    return only.noGrant();
+                Decision d = precomputed(only, request, isOwner(userId, resource));
+                if (d != null) {
+                    return d;
                 }
             }
         } else if (n == 0) {
@@ -251,8 +244,25 @@ public final class Policy {
         return new RoleCheck(this, roleName, compiled.get(roleName));
     }
 
+    /**
+     * The decision {@code role} alone gives a plain {@code request}, when it was computed at build time: the
+     * role's cell for the request, or NO_GRANT for a role without wildcard entries; null when only the general
+     * evaluation can tell. Used by {@link #decide} and {@link RoleCheck}.
+     */
+    Decision precomputed(CompiledRole role, Permission request, boolean owner) {
+        RequestSlot slot = request.slot;
+        if (slot == null || slot.policy != this) {
+            slot = slotOf(request);
+        }
+        Cell c = role.exactCell(slot.id);
+        if (c != null) {
+            return owner ? c.aloneOwner : c.alone;
+        }
+        return role.exactOnly() ? role.noGrant() : null;
+    }
+
     /** The request's slot in this policy, memoised on the request (a benign race: slots are immutable). */
-    RequestSlot slotOf(Permission request) {
+    private RequestSlot slotOf(Permission request) {
         RequestSlot slot = slots.getOrDefault(request.toString(), noSlot);
         request.slot = slot;
         return slot;

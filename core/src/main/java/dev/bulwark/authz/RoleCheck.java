@@ -1,6 +1,5 @@
 package dev.bulwark.authz;
 
-import dev.bulwark.authz.internal.Cell;
 import dev.bulwark.authz.internal.CompiledRole;
 import java.util.List;
 import java.util.Objects;
@@ -51,16 +50,9 @@ public final class RoleCheck {
     public Decision decide(Permission request) {
         Objects.requireNonNull(request, "request");
         if (role != null && request.isPlain()) {
-            Policy.RequestSlot slot = request.slot;
-            if (slot == null || slot.policy != policy) {
-                slot = policy.slotOf(request);
-            }
-            Cell c = role.exactCell(slot.id);
-            if (c != null) {
-                return c.alone;
-            }
-            if (role.exactOnly()) {
-                return role.noGrant();
+            Decision d = policy.precomputed(role, request, false);
+            if (d != null) {
+                return d;
             }
         }
         return policy.decide(NO_USER, NO_ORG, asList, request, null);

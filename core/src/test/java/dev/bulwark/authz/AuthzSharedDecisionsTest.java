@@ -127,6 +127,19 @@ class AuthzSharedDecisionsTest {
         }
     }
 
+    /** The resolved check gives exactly what {@link Policy#decide} gives for the role held alone. */
+    @Property(tries = 500)
+    void equalsDecide_forEveryRoleAndRequest(@ForAll("policies") AuthzPropertiesTest.PolicySpec spec,
+            @ForAll("requests") AuthzPropertiesTest.Request q) {
+        Policy p = spec.build();
+        Permission request = Permission.parseRequest(q.permission());
+        for (int i = 0; i <= spec.roles().size(); i++) {
+            String role = "r" + i; // the last one is not defined
+            Decision expected = p.decide(q.user(), q.org(), List.of(role), request, null);
+            assertThat(p.roleCheck(role).decide(request)).as("role %s, %s, %s", role, spec, q).isEqualTo(expected);
+        }
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<AuthzPropertiesTest.PolicySpec> policies() {
         return new AuthzPropertiesTest().policies();

@@ -44,7 +44,6 @@ public final class TokenBucket extends TokenBucketPadding2 {
     private final long capUnits0;
     private final long q0;
     private final long r0;
-    private final long maxSafeDt0;
 
     private TokenBucket(BucketSpec spec, TimeSource time) {
         this.spec = spec;
@@ -56,7 +55,6 @@ public final class TokenBucket extends TokenBucketPadding2 {
         this.q0 = spec.unitsPerToken(0);
         this.r0 = spec.unitsPerNano(0);
         // up to this many ns, s + r·dt cannot overflow (as in BucketSpec.refilled)
-        this.maxSafeDt0 = ((1L << 62) - 1) / r0;
         this.state = spec.fullState(time.nanoTime());
     }
 
@@ -94,7 +92,8 @@ public final class TokenBucket extends TokenBucketPadding2 {
 
     /**
      * {@link BucketSpec#tryAcquire} specialised for one bandwidth and a cost within its capacity, with the same
-     * result to the bit: the refill and the admission test are inlined on the current state, nothing is
+     * result to the bit: the refill ({@link BucketSpec#refilled}) and the admission test run on the current
+     * state, nothing is
      * allocated before the request is known to fit, the new state is published by one compare-and-set, and
      * the decision's figures are computed after it (a shorter window between the read and the CAS, so fewer
      * retries under contention). A refusal is delegated to {@link BucketSpec#tryAcquire} on the same state and
@@ -107,20 +106,9 @@ public final class TokenBucket extends TokenBucketPadding2 {
         long[] cur = state;
         for (;;) {
             long last = cur[0];
-            long s = cur[1];
-            long t = last;
-            if (now > last) {
-                t = now;
-                if (s < cap) {
-                    long dt = now - last;
-                    if (dt <= maxSafeDt0) {
-                        s = Math.min(cap, s + dt * r0);
-                    } else {
-                        // a very long idle time: r·dt may overflow, compare with the time to fill instead
-                        s = dt >= (cap - s + r0 - 1) / r0 ? cap : s + dt * r0;
-                    }
-                }
-            }
+            long t = now > last ? now : last;
+            // the one refill rule (BucketSpec.refilled: no refill while the clock is behind, overflow-safe)
+            long s = spec.refilled(cur, 0, t);
             if (s < costUnits) {
                 return spec.tryAcquire(cur, now, cost, new long[2]);
             }
